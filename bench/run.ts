@@ -1,0 +1,27 @@
+/**
+ * `npm run bench [-- <suite> ...]`: runs benchmark suites and prints ratios
+ * against baselines measured in the same run. Suites live in bench/<name>.ts
+ * and export `run(args: string[]): Promise<void>`. With no suite named, the
+ * query suite runs (NEXMark + YSB), as the runtime issue defines.
+ */
+import { existsSync } from 'node:fs';
+
+const suites = ['queries', 'log', 'kafka', 'zk', 'e2e'] as const;
+const args = process.argv.slice(2);
+const wanted = args.filter((a) => !a.startsWith('-'));
+const chosen = wanted.length > 0 ? wanted : ['queries'];
+
+for (const name of chosen) {
+  if (!(suites as readonly string[]).includes(name)) {
+    process.stderr.write(`bench: unknown suite '${name}' (known: ${suites.join(', ')})\n`);
+    process.exit(2);
+  }
+  const file = new URL(`./${name}.ts`, import.meta.url);
+  if (!existsSync(file)) {
+    process.stderr.write(`bench: suite '${name}' is not written yet\n`);
+    continue;
+  }
+  const mod = (await import(file.href)) as { run(args: string[]): Promise<void> };
+  process.stdout.write(`\n=== bench ${name} ===\n`);
+  await mod.run(args.filter((a) => a !== name));
+}

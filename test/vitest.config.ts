@@ -1,0 +1,29 @@
+import { defineConfig } from 'vitest/config';
+
+// One config at test/ (the top level is fixed). Projects split fast unit
+// tests from the ones that start servers or spawn the CLI.
+export default defineConfig({
+  test: {
+    root: new URL('..', import.meta.url).pathname,
+    globals: false,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/grammar/**/*.test.ts', 'test/sql/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'wire',
+          include: ['test/wire/**/*.test.ts', 'test/contract/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+          // servers and child processes: fewer at once on a 2-core machine
+          maxWorkers: 2,
+          fileParallelism: true,
+        },
+      },
+    ],
+  },
+});
