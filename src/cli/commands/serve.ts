@@ -1,11 +1,80 @@
+/**
+ * `gale serve`: one process with the log, the Kafka port, the ZooKeeper port
+ * (and, later, the engine and HTTP API). Prints one ready line on stdout once
+ * every port listens; SIGTERM/SIGINT stop the services in reverse order.
+ */
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { notAvailable } from '../report.js';
+import { kafkaService } from '../serve/kafka-service.js';
+import type { RunningService, ServeContext, Service } from '../serve/service.js';
+import { zookeeperService } from '../serve/zookeeper-service.js';
+
+const services: readonly Service[] = [zookeeperService, kafkaService];
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < -1 || n > 65535) throw new Error(`not a port: ${value}`);
+  return n;
+}
 
 export function register(program: Command): void {
   program
     .command('serve')
-    .description('(serve: not available yet)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(notAvailable('serve'));
+    .description('Run Gale as a server: Kafka and ZooKeeper wire protocols over the embedded log and coordinator')
+    .argument('[files...]', '.sql files whose queries start with the server')
+    .option('--data-dir <dir>', 'directory for the log and coordinator state', '.gale')
+    .option('--bind <host>', 'interface to listen on', '127.0.0.1')
+    .option('--advertised-host <host>', 'host name given to Kafka clients (default: --bind)')
+    .option('--kafka-port <port>', 'Kafka port (0 = any free port, -1 = off)', port, 9092)
+    .option('--zk-port <port>', 'ZooKeeper port (0 = any free port, -1 = off)', port, 2181)
+    .option('--http-port <port>', 'HTTP API port (0 = any free port, -1 = off)', port, 8088)
+    .option('--flush <policy>', "log flush policy: always | interval:<ms> | os", 'always')
+    .option('--sasl-users <file>', 'enable Kafka SASL (PLAIN, SCRAM-SHA-256/512) with users from a JSON file {"user":"password"}')
+    .option('--no-auto-create-topics', 'do not create topics on Metadata/Produce for unknown names')
+    .action(async (_files: string[], options: Record<string, unknown>) => {
+      const dataDir = resolve(String(options['dataDir']));
+      await mkdir(dataDir, { recursive: true });
+      const bind = String(options['bind']);
+      const ctx: ServeContext = {
+        dataDir,
+        bind,
+        advertisedHost: typeof options['advertisedHost'] === 'string' ? options['advertisedHost'] : bind,
+        options,
+        logger: {
+          info: (m) => process.stderr.write(`${m}\n`),
+          warn: (m) => process.stderr.write(`warn: ${m}\n`),
+        },
+        shared: new Map(),
+      };
+      const running: RunningService[] = [];
+      const stopAll = async (): Promise<void> => {
+        for (const s of running.reverse()) {
+          try {
+            await s.close();
+          } catch (err) {
+            ctx.logger.warn(`stopping: ${err instanceof Error ? err.message : String(err)}`);
+          }
+        }
+      };
+      try {
+        for (const svc of services) {
+          if (svc.enabled(ctx)) running.push(await svc.start(ctx));
+        }
+      } catch (err) {
+        await stopAll();
+        throw err;
+      }
+      const what = running.map((s) => s.describe).join(', ');
+      process.stdout.write(`Gale is ready: ${what.length > 0 ? what : 'no services enabled'}\n`);
+      await new Promise<void>((done) => {
+        const stop = (sig: string): void => {
+          ctx.logger.info(`gale serve: ${sig} received, shutting down`);
+          void stopAll().then(done);
+        };
+        process.once('SIGTERM', () => stop('SIGTERM'));
+        process.once('SIGINT', () => stop('SIGINT'));
+      });
+      ctx.logger.info('gale serve: stopped cleanly');
+    });
 }
