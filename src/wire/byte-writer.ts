@@ -26,35 +26,43 @@ export class ByteWriter {
   }
 
   int8(v: number): this {
-    this.buf.writeInt8(v, this.ensure(1));
+    const at = this.ensure(1); // grow first: `this.buf` may be replaced
+    this.buf.writeInt8(v, at);
     return this;
   }
   uint8(v: number): this {
-    this.buf.writeUInt8(v, this.ensure(1));
+    const at = this.ensure(1); // grow first: `this.buf` may be replaced
+    this.buf.writeUInt8(v, at);
     return this;
   }
   int16(v: number): this {
-    this.buf.writeInt16BE(v, this.ensure(2));
+    const at = this.ensure(2); // grow first: `this.buf` may be replaced
+    this.buf.writeInt16BE(v, at);
     return this;
   }
   uint16(v: number): this {
-    this.buf.writeUInt16BE(v, this.ensure(2));
+    const at = this.ensure(2); // grow first: `this.buf` may be replaced
+    this.buf.writeUInt16BE(v, at);
     return this;
   }
   int32(v: number): this {
-    this.buf.writeInt32BE(v, this.ensure(4));
+    const at = this.ensure(4); // grow first: `this.buf` may be replaced
+    this.buf.writeInt32BE(v, at);
     return this;
   }
   uint32(v: number): this {
-    this.buf.writeUInt32BE(v, this.ensure(4));
+    const at = this.ensure(4); // grow first: `this.buf` may be replaced
+    this.buf.writeUInt32BE(v, at);
     return this;
   }
   int64(v: bigint): this {
-    this.buf.writeBigInt64BE(v, this.ensure(8));
+    const at = this.ensure(8); // grow first: `this.buf` may be replaced
+    this.buf.writeBigInt64BE(v, at);
     return this;
   }
   float64(v: number): this {
-    this.buf.writeDoubleBE(v, this.ensure(8));
+    const at = this.ensure(8); // grow first: `this.buf` may be replaced
+    this.buf.writeDoubleBE(v, at);
     return this;
   }
   bool(v: boolean): this {
