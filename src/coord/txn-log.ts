@@ -1,0 +1,247 @@
+/**
+ * The write-ahead txn log, with group-committed fsync.
+ *
+ * Files: `<dir>/log.<first zxid, 16 hex digits>`, a new one started after
+ * each snapshot. Layout of a file:
+ *
+ *   header  magic "GZTL" (4) | format version INT32 = 1 | reserved INT64 = 0   (16 bytes)
+ *   record  length INT32 (payload bytes) | crc32c UINT32 (of the payload) | payload (txn-codec.ts)
+ *   record  ...
+ *
+ * Nothing else is stored; there is no index. A crash can leave a torn tail
+ * (a partial length, payload or a checksum mismatch) in the newest file
+ * only: recovery truncates it there. A bad record in an older file, or in
+ * the middle of the newest one followed by good ones, is corruption and
+ * stops the start (CoordError GALE_ERR_COORD_CORRUPT_LOG).
+ *
+ * Group commit: `append` encodes into the open batch; the batch is written
+ * with one write and one fdatasync as soon as the previous one finished, so
+ * any number of concurrent writers share an fsync. Callbacks run in append
+ * order, only after the bytes are durable.
+ */
+import { crc32c } from '@node-rs/crc32';
+import { closeSync, fdatasync, fsyncSync, openSync, readdirSync, readFileSync, truncateSync, unlinkSync, write, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { ByteWriter } from '../wire/byte-writer.js';
+import { CoordError } from './errors.js';
+import { decodeTxn, encodeTxn } from './txn-codec.js';
+import type { Txn } from './txn.js';
+
+const MAGIC = 0x475a544c; // "GZTL"
+const HEADER_BYTES = 16;
+
+export function logFileName(firstZxid: bigint): string {
+  return `log.${firstZxid.toString(16).padStart(16, '0')}`;
+}
+
+/** Log files in zxid order, with the first zxid each was named after. */
+export function listLogFiles(dir: string): { name: string; firstZxid: bigint }[] {
+  return readdirSync(dir)
+    .filter((f) => /^log\.[0-9a-f]{16}$/.test(f))
+    .map((name) => ({ name, firstZxid: BigInt(`0x${name.slice(4)}`) }))
+    .sort((a, b) => (a.firstZxid < b.firstZxid ? -1 : a.firstZxid > b.firstZxid ? 1 : 0));
+}
+
+export function syncDir(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function corrupt(msg: string): CoordError {
+  return new CoordError('GALE_ERR_COORD_CORRUPT_LOG', msg);
+}
+
+/**
+ * Reads every txn of every log file in order; truncates a torn tail of the
+ * newest file. `onTxn` sees each txn once.
+ */
+export function readLogs(dir: string, onTxn: (txn: Txn) => void): { truncatedBytes: number } {
+  const files = listLogFiles(dir);
+  let truncatedBytes = 0;
+  files.forEach((f, i) => {
+    const path = join(dir, f.name);
+    const buf = readFileSync(path);
+    const last = i === files.length - 1;
+    if (buf.length < HEADER_BYTES || buf.readUInt32BE(0) !== MAGIC) {
+      if (last && buf.length < HEADER_BYTES) {
+        // crashed while creating the file: nothing in it was ever acknowledged
+        truncateSync(path, 0);
+        writeHeaderSync(path);
+        truncatedBytes += buf.length;
+        return;
+      }
+      throw corrupt(`${f.name}: not a Gale txn log (bad header)`);
+    }
+    let at = HEADER_BYTES;
+    while (at < buf.length) {
+      const good = at;
+      let txn: Txn | undefined;
+      if (at + 8 <= buf.length) {
+        const len = buf.readInt32BE(at);
+        if (len > 0 && at + 8 + len <= buf.length) {
+          const payload = buf.subarray(at + 8, at + 8 + len);
+          if ((crc32c(payload) >>> 0) === buf.readUInt32BE(at + 4)) {
+            try {
+              txn = decodeTxn(payload);
+            } catch {
+              txn = undefined;
+            }
+            at += 8 + len;
+          }
+        }
+      }
+      if (txn === undefined) {
+        if (!last) throw corrupt(`${f.name}: bad record at byte ${good}`);
+        truncatedBytes += buf.length - good;
+        truncateSync(path, good);
+        return;
+      }
+      onTxn(txn);
+    }
+  });
+  return { truncatedBytes };
+}
+
+function writeHeaderSync(path: string): void {
+  const fd = openSync(path, 'r+');
+  try {
+    const h = Buffer.alloc(HEADER_BYTES);
+    h.writeUInt32BE(MAGIC, 0);
+    h.writeInt32BE(1, 4);
+    writeSync(fd, h, 0, h.length, 0);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+type Durable = (err: Error | undefined) => void;
+
+export class TxnLog {
+  private fd: number | undefined;
+  private batch = new ByteWriter(64 * 1024);
+  private batchCallbacks: Durable[] = [];
+  private batchFirstZxid: bigint | undefined;
+  private flushing = false;
+  private rollRequested = false;
+  private failed: Error | undefined;
+  private closed = false;
+  private idleWaiters: (() => void)[] = [];
+  bytesWritten = 0;
+  fsyncs = 0;
+
+  /** `currentFile` is the newest existing log file to append to, if any. */
+  constructor(
+    private readonly dir: string,
+    currentFile: string | undefined,
+    private readonly fsync: boolean,
+  ) {
+    if (currentFile !== undefined) this.fd = openSync(join(dir, currentFile), 'a');
+  }
+
+  /** Starts a new file with the next batch (after a snapshot, so old files can go). */
+  roll(): void {
+    this.rollRequested = true;
+  }
+
+  append(txn: Txn, onDurable: Durable): void {
+    if (this.failed !== undefined || this.closed) {
+      onDurable(this.failed ?? new CoordError('GALE_ERR_COORD_CLOSED', 'the txn log is closed'));
+      return;
+    }
+    const w = this.batch;
+    const lenAt = w.reserveInt32();
+    const crcAt = w.reserveInt32();
+    const start = w.length;
+    encodeTxn(txn, w);
+    const end = w.length;
+    const view = w.finish();
+    w.patchInt32(lenAt, end - start);
+    w.patchInt32(crcAt, crc32c(view.subarray(start, end)) | 0);
+    this.batchCallbacks.push(onDurable);
+    this.batchFirstZxid ??= txn.hdr.zxid;
+    if (!this.flushing) {
+      this.flushing = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  private openNewFile(firstZxid: bigint): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    const path = join(this.dir, logFileName(firstZxid));
+    this.fd = openSync(path, 'w');
+    const h = Buffer.alloc(HEADER_BYTES);
+    h.writeUInt32BE(MAGIC, 0);
+    h.writeInt32BE(1, 4);
+    writeSync(this.fd, h);
+    if (this.fsync) {
+      fsyncSync(this.fd);
+      syncDir(this.dir);
+    }
+    this.rollRequested = false;
+  }
+
+  private flush(): void {
+    const callbacks = this.batchCallbacks;
+    if (callbacks.length === 0) {
+      this.flushing = false;
+      for (const w of this.idleWaiters.splice(0)) w();
+      return;
+    }
+    const bytes = this.batch.finish();
+    const firstZxid = this.batchFirstZxid!;
+    this.batch = new ByteWriter(Math.max(64 * 1024, bytes.length));
+    this.batchCallbacks = [];
+    this.batchFirstZxid = undefined;
+    const done = (err: Error | null | undefined): void => {
+      if (err) this.failed = err;
+      for (const cb of callbacks) cb(this.failed);
+      this.flush();
+    };
+    try {
+      if (this.fd === undefined || this.rollRequested) this.openNewFile(firstZxid);
+    } catch (err) {
+      done(err as Error);
+      return;
+    }
+    const fd = this.fd!;
+    const writeAll = (off: number): void => {
+      write(fd, bytes, off, bytes.length - off, null, (err, n) => {
+        if (err) return done(err);
+        this.bytesWritten += n;
+        if (off + n < bytes.length) return writeAll(off + n);
+        if (!this.fsync) return done(undefined);
+        this.fsyncs++;
+        fdatasync(fd, done);
+      });
+    };
+    writeAll(0);
+  }
+
+  /** Resolves once every appended txn is durable (or failed). */
+  idle(): Promise<void> {
+    if (!this.flushing) return Promise.resolve();
+    return new Promise((res) => this.idleWaiters.push(res));
+  }
+
+  async close(): Promise<void> {
+    await this.idle();
+    this.closed = true;
+    if (this.fd !== undefined) {
+      closeSync(this.fd);
+      this.fd = undefined;
+    }
+  }
+
+  /** Deletes log files wholly at or below `zxid` (covered by a durable snapshot). */
+  purgeThrough(zxid: bigint): void {
+    const files = listLogFiles(this.dir);
+    for (let i = 0; i + 1 < files.length; i++) {
+      if (files[i + 1]!.firstZxid - 1n <= zxid) unlinkSync(join(this.dir, files[i]!.name));
+    }
+  }
+}
