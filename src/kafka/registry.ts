@@ -4,12 +4,44 @@
  * API it cannot decode or handle. APIs deliberately not offered are listed
  * with the reason (the completeness test checks both lists).
  */
+import { alterConfigs } from './apis/alter-configs/handler.js';
 import { apiVersions } from './apis/api-versions/handler.js';
+import { createPartitions } from './apis/create-partitions/handler.js';
+import { createTopics } from './apis/create-topics/handler.js';
+import { deleteRecords } from './apis/delete-records/handler.js';
+import { deleteTopics } from './apis/delete-topics/handler.js';
+import { describeCluster } from './apis/describe-cluster/handler.js';
+import { describeConfigs } from './apis/describe-configs/handler.js';
+import { fetch } from './apis/fetch/handler.js';
 import { groupApis } from './apis/groups.js';
+import { incrementalAlterConfigs } from './apis/incremental-alter-configs/handler.js';
+import { initProducerId } from './apis/init-producer-id/handler.js';
+import { listOffsets } from './apis/list-offsets/handler.js';
+import { metadata } from './apis/metadata/handler.js';
+import { produce } from './apis/produce/handler.js';
+import { saslAuthenticate } from './apis/sasl-authenticate/handler.js';
+import { saslHandshake } from './apis/sasl-handshake/handler.js';
 import type { AnyApiDefinition, NotImplementedApi, Registry } from './handler.js';
 
 /** The broker's own APIs (data plane + admin). */
-export const brokerApis: readonly AnyApiDefinition[] = [apiVersions];
+export const brokerApis: readonly AnyApiDefinition[] = [
+  produce,
+  fetch,
+  listOffsets,
+  metadata,
+  saslHandshake,
+  apiVersions,
+  createTopics,
+  deleteTopics,
+  deleteRecords,
+  initProducerId,
+  describeConfigs,
+  alterConfigs,
+  saslAuthenticate,
+  createPartitions,
+  incrementalAlterConfigs,
+  describeCluster,
+];
 
 export const notImplementedApis: readonly NotImplementedApi[] = [
   { apiKey: 4, name: 'LeaderAndIsr', why: 'inter-broker; single node' },

@@ -18,7 +18,7 @@ import type { FieldDefault, FieldSpec, MessageSpec, PrimitiveType } from './spec
 import { inVersions, parseVersions } from './versions.js';
 import { KafkaWriter } from './writer.js';
 
-interface FieldPlan {
+export interface FieldPlan {
   readonly name: string;
   readonly kind: PrimitiveType | 'array' | 'struct';
   readonly nullable: boolean;

@@ -36,6 +36,7 @@
  *     ClusterAuthorizedOperations: int32 [8-10] default -2147483648
  */
 import type { ApiSpec, MessageSpec } from '../../protocol/spec.js';
+import type { Versions } from '../../protocol/versions.js';
 
 export const metadataRequest = {
   name: 'MetadataRequest',
@@ -94,3 +95,10 @@ export const metadataApi = {
   request: metadataRequest,
   response: metadataResponse,
 } as const satisfies ApiSpec;
+
+/**
+ * Meaning the fields alone do not carry: before v1 the topic list was not
+ * nullable and an EMPTY list asked for all topics; from v1 null means all
+ * and empty means none.
+ */
+export const allTopicsWhenEmpty: Versions = '0';

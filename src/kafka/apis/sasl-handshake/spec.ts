@@ -12,6 +12,7 @@
  *     Mechanisms: []string [0+]
  */
 import type { ApiSpec, MessageSpec } from '../../protocol/spec.js';
+import type { Versions } from '../../protocol/versions.js';
 
 export const saslHandshakeRequest = {
   name: 'SaslHandshakeRequest',
@@ -42,3 +43,9 @@ export const saslHandshakeApi = {
   request: saslHandshakeRequest,
   response: saslHandshakeResponse,
 } as const satisfies ApiSpec;
+
+/**
+ * Meaning the fields do not carry: after a v0 handshake the client sends the
+ * SASL tokens as raw frames; from v1 it wraps them in SaslAuthenticate.
+ */
+export const rawTokensAfter: Versions = '0';

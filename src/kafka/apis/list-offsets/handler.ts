@@ -1,0 +1,56 @@
+/**
+ * ListOffsets: timestamp -1 = latest (the high watermark, which is also the
+ * last stable offset here), -2 = earliest (log start), t >= 0 = the first
+ * offset whose timestamp is >= t, or -1 when there is none. v0 answers in
+ * `old_style_offsets`; both that and `offset` are filled and the encoder
+ * keeps the one the version has.
+ */
+import type { TopicPartition } from '../../../log/log.js';
+import { ErrorCode } from '../../error-codes.js';
+import type { Broker } from '../../handler.js';
+import { defineApi } from '../../handler.js';
+import { failureOf } from '../../log-errors.js';
+import { listOffsetsApi } from './spec.js';
+
+const LATEST = -1n;
+const EARLIEST = -2n;
+
+async function lookUp(broker: Broker, tp: TopicPartition, timestamp: bigint): Promise<{ errorCode: number; offset: bigint; timestamp: bigint }> {
+  try {
+    if (timestamp === LATEST || timestamp === EARLIEST) {
+      const o = await broker.log.offsets(tp);
+      return { errorCode: ErrorCode.NONE, offset: timestamp === LATEST ? o.highWatermark : o.logStart, timestamp: -1n };
+    }
+    if (timestamp < 0n) return { errorCode: ErrorCode.INVALID_REQUEST, offset: -1n, timestamp: -1n };
+    const offset = await broker.log.offsetForTime(tp, timestamp);
+    return { errorCode: ErrorCode.NONE, offset: offset ?? -1n, timestamp: offset === undefined ? -1n : timestamp };
+  } catch (err) {
+    return { errorCode: failureOf(err, broker.logger, `list offsets ${tp.topic}-${tp.partition}`).code, offset: -1n, timestamp: -1n };
+  }
+}
+
+export const listOffsets = defineApi({
+  spec: listOffsetsApi,
+  advertised: { min: 0, max: 5 },
+  handler: async (req, ctx) => ({
+    throttleTimeMs: 0,
+    topics: await Promise.all(
+      req.topics.map(async (t) => ({
+        name: t.name,
+        partitions: await Promise.all(
+          t.partitions.map(async (p) => {
+            const r = await lookUp(ctx.broker, { topic: t.name, partition: p.partitionIndex }, p.timestamp);
+            return {
+              partitionIndex: p.partitionIndex,
+              errorCode: r.errorCode,
+              oldStyleOffsets: r.errorCode === ErrorCode.NONE && r.offset >= 0n ? [r.offset] : [],
+              timestamp: r.timestamp,
+              offset: r.offset,
+              leaderEpoch: 0,
+            };
+          }),
+        ),
+      })),
+    ),
+  }),
+});
