@@ -1,0 +1,86 @@
+/**
+ * GaleParser: a pure CST parser (no embedded actions) composed from the rule
+ * families in rules/. There is one instance (`galeParser`), reset for each
+ * statement by assigning `.input`, as Chevrotain's performance guide advises.
+ * Error recovery is off: `parseScript` recovers at statement level instead
+ * (see src/sql/parse.ts), which reports one precise error per broken
+ * statement and never a cascade.
+ */
+import { CstParser } from 'chevrotain';
+import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
+import { defineDdlRules } from './rules/ddl.js';
+import { defineDmlRules } from './rules/dml.js';
+import type { GrammarBuilder, GrammarRules } from './rules/dsl.js';
+import { defineExpressionRules } from './rules/expressions.js';
+import { definePatternRules } from './rules/pattern.js';
+import { defineQueryRules } from './rules/query.js';
+import { defineSessionRules } from './rules/session.js';
+import { defineStatementRules } from './rules/statements.js';
+import { allTokens } from './tokens.js';
+import { describeExpected, describeToken } from './expected.js';
+
+/** What the last syntax error expected (set by the message provider; read right after a failed parse). */
+let lastExpected: string[] = [];
+
+export function takeLastExpected(): string[] {
+  const e = lastExpected;
+  lastExpected = [];
+  return e;
+}
+
+function firstTokens(paths: TokenType[][][] | TokenType[][]): TokenType[] {
+  const out: TokenType[] = [];
+  const visit = (p: unknown): void => {
+    if (Array.isArray(p)) {
+      if (p.length > 0 && !Array.isArray(p[0])) {
+        out.push(p[0] as TokenType);
+      } else {
+        for (const q of p) visit(q);
+      }
+    }
+  };
+  visit(paths);
+  return out;
+}
+
+function expectedMessage(expected: TokenType[], actual: IToken): string {
+  const desc = describeExpected(expected);
+  lastExpected = desc.items;
+  return `expected ${desc.text} but found ${describeToken(actual)}`;
+}
+
+const messages: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage: ({ expected, actual }) => expectedMessage([expected], actual),
+  buildNotAllInputParsedMessage: ({ firstRedundant }) => expectedMessage([], firstRedundant),
+  buildNoViableAltMessage: ({ expectedPathsPerAlt, actual }) =>
+    expectedMessage(firstTokens(expectedPathsPerAlt), actual[0] as IToken),
+  buildEarlyExitMessage: ({ expectedIterationPaths, actual }) =>
+    expectedMessage(firstTokens(expectedIterationPaths), actual[0] as IToken),
+};
+
+// The rule fields are declared by GrammarRules (interface merging) and
+// assigned by the rule families in the constructor.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface GaleParser extends GrammarRules {}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class GaleParser extends CstParser {
+  constructor() {
+    super(allTokens, {
+      maxLookahead: 3,
+      recoveryEnabled: false,
+      nodeLocationTracking: 'full',
+      errorMessageProvider: messages,
+    });
+    const $ = this as unknown as GrammarBuilder;
+    defineStatementRules($);
+    defineDdlRules($);
+    defineQueryRules($);
+    definePatternRules($);
+    defineDmlRules($);
+    defineSessionRules($);
+    defineExpressionRules($);
+    this.performSelfAnalysis();
+  }
+}
+
+export const galeParser = new GaleParser();
