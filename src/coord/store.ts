@@ -160,6 +160,8 @@ export class CoordStore {
     this.pending.release(txn.hdr.zxid);
     this.afterApply(txn, events);
     done(result, txn.hdr.zxid);
+    // after the writer's answer, so a client's own closeSession reply goes out before its socket closes
+    if (txn.op.type === 'closeSession') for (const l of this.closedListeners) l(txn.hdr.sessionId);
     while (this.afterApplied.length > 0 && this.afterApplied[0]!.zxid <= txn.hdr.zxid) this.afterApplied.shift()!.run();
     if (++this.sinceSnapshot >= this.snapshotEvery) this.snapshot();
   }
@@ -171,7 +173,6 @@ export class CoordStore {
       this.sessions.add(txn.hdr.sessionId, op.timeoutMs, op.passwd);
     } else if (op.type === 'closeSession') {
       this.sessions.remove(txn.hdr.sessionId);
-      for (const l of this.closedListeners) l(txn.hdr.sessionId);
     }
   }
 
