@@ -83,6 +83,10 @@ export interface PartitionState {
   readonly lastStableOffset: bigint;
   readonly sizeBytes: number;
   readonly segments: number;
+  /** appends acknowledged, write cycles (one writev each) and fdatasyncs since open: appends / fsyncs is the group-commit factor */
+  readonly appends: number;
+  readonly appendCycles: number;
+  readonly fsyncs: number;
 }
 
 export interface ConfigChange {
@@ -311,7 +315,7 @@ export class EmbeddedLog implements Log {
 
   async partitionState(tp: TopicPartition): Promise<PartitionState> {
     const p = this.partition(tp);
-    return { logStartOffset: p.logStartOffset, highWatermark: p.highWatermark, lastStableOffset: p.highWatermark, sizeBytes: p.sizeBytes, segments: p.segments.length };
+    return { logStartOffset: p.logStartOffset, highWatermark: p.highWatermark, lastStableOffset: p.highWatermark, sizeBytes: p.sizeBytes, segments: p.segments.length, ...p.stats };
   }
 
   async offsetForTime(tp: TopicPartition, timestampMs: bigint): Promise<bigint | undefined> {

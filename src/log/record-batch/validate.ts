@@ -52,12 +52,12 @@ export function validateBatch(buf: Uint8Array, at: number, opts: ValidateOptions
   const batchLength = dv.getInt32(at + BATCH_LENGTH_AT);
   const size = LOG_OVERHEAD + batchLength;
   if (size < HEADER_SIZE) throw corrupt(`batchLength ${batchLength} is shorter than the ${HEADER_SIZE - LOG_OVERHEAD}-byte header`, at);
+  if (size > available) throw corrupt(`truncated batch: batchLength says ${size} bytes, ${available} present`, at);
   if (opts.maxBatchBytes !== undefined && size > opts.maxBatchBytes) {
     throw new LogError('GALE_ERR_LOG_BATCH_TOO_LARGE', `record batch of ${size} bytes exceeds max.message.bytes ${opts.maxBatchBytes}`, {
       details: { size, max: opts.maxBatchBytes },
     });
   }
-  if (size > available) throw corrupt(`truncated batch: batchLength says ${size} bytes, ${available} present`, at);
   const magic = dv.getInt8(at + MAGIC_AT);
   if (magic !== MAGIC_V2) throw corrupt(`magic ${magic}: only record batch v2 (magic 2) is supported`, at);
   const codecId = dv.getInt16(at + ATTRIBUTES_AT) & CODEC_MASK;
