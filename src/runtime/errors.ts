@@ -5,7 +5,7 @@
  * malformed input record): it is reported on the error stream with its reason
  * and the query carries on. Nothing here ever stops a query.
  */
-import { GaleError } from '../errors.js';
+import { GaleError, isGaleError } from '../errors.js';
 import type { Row } from './message.js';
 
 export const runtimeErrorCodes = [
@@ -31,7 +31,8 @@ export class RowError extends GaleError<RuntimeErrorCode> {
 
 /** One entry on the error stream. */
 export interface ErrorRecord {
-  readonly code: RuntimeErrorCode;
+  /** a runtime code, or the GALE_ERR_SQL_RUNTIME_* code an expression raised */
+  readonly code: string;
   readonly reason: string;
   /** component (bolt or spout id) that reported it */
   readonly component: string;
@@ -50,7 +51,7 @@ export interface ErrorStream {
 /** Counts per code; keeps the first `keep` records (for tests and the end-of-run summary). */
 export class CollectingErrorStream implements ErrorStream {
   readonly records: ErrorRecord[] = [];
-  readonly counts = new Map<RuntimeErrorCode, number>();
+  readonly counts = new Map<string, number>();
   private readonly forward: ErrorStream | undefined;
   private readonly keep: number;
 
@@ -76,7 +77,7 @@ export function toErrorRecord(
   err: unknown,
   where: { component: string; query?: string | undefined; row?: Row | undefined },
 ): ErrorRecord {
-  const code: RuntimeErrorCode = err instanceof RowError ? err.code : 'GALE_ERR_RUNTIME_EXPRESSION';
+  const code: string = isGaleError(err) ? err.code : 'GALE_ERR_RUNTIME_EXPRESSION';
   const reason = err instanceof Error ? err.message : String(err);
   const rec: { -readonly [K in keyof ErrorRecord]: ErrorRecord[K] } = { code, reason, component: where.component };
   if (where.query !== undefined) rec.query = where.query;

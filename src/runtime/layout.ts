@@ -2,12 +2,9 @@
  * A row layout: the ordered, typed fields of a stream as the runtime sees it.
  * Compiled once per stream/operator; hot paths use the positions, never names.
  */
-export type FieldType = 'bool' | 'int' | 'long' | 'double' | 'string' | 'timestamp';
+import type { Field, FieldType } from '../sql/types.js';
 
-export interface Field {
-  readonly name: string;
-  readonly type: FieldType;
-}
+export type { Field, FieldType };
 
 export class Layout {
   readonly fields: readonly Field[];

@@ -11,8 +11,10 @@
  * every task, and bolts never write into a row they received.
  */
 
-/** A SQL value. `long` and `timestamp` (ms since the epoch) are JS numbers within the safe-integer range. */
-export type Value = null | boolean | number | string;
+import type { Value } from '../sql/types.js';
+
+/** A SQL value (src/sql/types.ts): `long` and `timestamp` (ms since the epoch) are JS numbers in the safe-integer range. */
+export type { Value };
 export type Row = Value[];
 
 /** Ack bookkeeping carried by a batch that descends from an acked spout batch (see runtime/acker.ts). */
