@@ -23,7 +23,7 @@
  *   acks=0). A handler that throws closes that one connection with a log
  *   line; expected failures are Kafka error codes in the response instead.
  */
-import type { Log } from '../log/log.js';
+import type { BrokerLog } from './broker-log.js';
 import type { RequestHeader } from './protocol/header.js';
 import type { ApiSpec, RequestOf, ResponseOf } from './protocol/spec.js';
 
@@ -81,7 +81,7 @@ export interface ConnectionContext {
 
 export interface Broker {
   readonly config: BrokerConfig;
-  readonly log: Log;
+  readonly log: BrokerLog;
   readonly logger: BrokerLogger;
   readonly registry: Registry;
   /** Per-broker state shared by handlers, created on first use (e.g. the group coordinator). */

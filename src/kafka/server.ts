@@ -7,14 +7,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server, type Socket } from 'node:net';
-import type { Log } from '../log/log.js';
+import type { BrokerLog } from './broker-log.js';
 import { serveConnection } from './connection.js';
 import type { AnyApiDefinition, Broker, BrokerConfig, BrokerLogger, Registry, SaslConfig } from './handler.js';
 import { createRegistry, defaultRegistry } from './registry.js';
 import { SASL_MECHANISMS } from './sasl/mechanisms.js';
 
 export interface KafkaServerOptions {
-  readonly log: Log;
+  readonly log: BrokerLog;
   /** interface to listen on; default 127.0.0.1 */
   readonly host?: string;
   /** 0 (default) = any free port */

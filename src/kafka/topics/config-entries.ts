@@ -39,14 +39,17 @@ export interface ConfigEntry {
   readonly documentation: string | null;
 }
 
-/** Effective topic configs (explicit merged over defaults) as entries, sorted by name. */
-export function topicConfigEntries(effective: Readonly<Record<string, string>>): ConfigEntry[] {
+/**
+ * Effective topic configs (explicit merged over defaults) as entries, sorted
+ * by name. Without the explicit set, a value equal to the default counts as default.
+ */
+export function topicConfigEntries(effective: Readonly<Record<string, string>>, explicit?: Readonly<Record<string, string>>): ConfigEntry[] {
   return Object.keys(effective)
     .sort()
     .map((name) => {
       const def = topicConfigDefs[name];
       const value = effective[name]!;
-      const isDefault = def !== undefined && def.default === value;
+      const isDefault = explicit !== undefined ? !(name in explicit) : def !== undefined && def.default === value;
       return {
         name,
         value,

@@ -6,7 +6,7 @@
 import { ErrorCode } from '../../error-codes.js';
 import { defineApi } from '../../handler.js';
 import { failureOf } from '../../log-errors.js';
-import { replaceTopicConfigs, ResourceType } from '../../topics/resources.js';
+import { BROKER_CONFIGS_ARE_STATIC, ResourceType } from '../../topics/resources.js';
 import { alterConfigsApi } from './spec.js';
 
 export const alterConfigs = defineApi({
@@ -17,7 +17,7 @@ export const alterConfigs = defineApi({
     for (const r of req.resources) {
       const base = { resourceType: r.resourceType, resourceName: r.resourceName };
       if (r.resourceType !== ResourceType.TOPIC) {
-        responses.push({ ...base, errorCode: ErrorCode.INVALID_REQUEST, errorMessage: 'only topic configs can be altered; broker configs are set when gale serve starts' });
+        responses.push({ ...base, errorCode: ErrorCode.INVALID_REQUEST, errorMessage: BROKER_CONFIGS_ARE_STATIC });
         continue;
       }
       try {
@@ -27,7 +27,7 @@ export const alterConfigs = defineApi({
         }
         const configs: Record<string, string> = {};
         for (const c of r.configs) if (c.value !== null) configs[c.name] = c.value;
-        await replaceTopicConfigs(ctx.broker, r.resourceName, configs, req.validateOnly);
+        await ctx.broker.log.alterConfigs(r.resourceName, { set: configs, replace: true, validateOnly: req.validateOnly });
         responses.push({ ...base, errorCode: ErrorCode.NONE, errorMessage: null });
       } catch (err) {
         const f = failureOf(err, ctx.broker.logger, `alter configs ${r.resourceName}`);

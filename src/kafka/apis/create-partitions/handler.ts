@@ -4,7 +4,6 @@
  */
 import { ErrorCode } from '../../error-codes.js';
 import { defineApi } from '../../handler.js';
-import { logAdmin } from '../../log-admin.js';
 import { failureOf } from '../../log-errors.js';
 import { createPartitionsApi } from './spec.js';
 
@@ -13,7 +12,6 @@ export const createPartitions = defineApi({
   advertised: { min: 0, max: 3 },
   handler: async (req, ctx) => {
     const { broker } = ctx;
-    const admin = logAdmin(broker.log);
     const node = broker.config.nodeId;
     const results = [];
     for (const t of req.topics) {
@@ -32,7 +30,7 @@ export const createPartitions = defineApi({
           results.push(fail(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `assignments may only name broker ${node}`));
           continue;
         }
-        if (!req.validateOnly) await admin.createPartitions(t.name, t.count);
+        await broker.log.createPartitions(t.name, t.count, { validateOnly: req.validateOnly });
         results.push({ name: t.name, errorCode: ErrorCode.NONE, errorMessage: null });
       } catch (err) {
         const f = failureOf(err, broker.logger, `create partitions for ${t.name}`);

@@ -5,7 +5,6 @@
  * (Kafka accepts that from v4; Gale at any version). `validate_only` checks
  * without creating. v5+ answers carry the topic's effective configs.
  */
-import { validateTopicConfigs } from '../../../log/config.js';
 import { ErrorCode } from '../../error-codes.js';
 import type { Broker } from '../../handler.js';
 import { defineApi } from '../../handler.js';
@@ -35,12 +34,7 @@ async function createOne(broker: Broker, t: Creatable, validateOnly: boolean) {
   const configs: Record<string, string> = {};
   for (const c of t.configs) if (c.value !== null) configs[c.name] = c.value;
   try {
-    if (validateOnly) {
-      validateTopicConfigs(configs);
-      if ((await broker.log.describeTopic(t.name)) !== undefined) return fail(ErrorCode.TOPIC_ALREADY_EXISTS, `topic '${t.name}' already exists`);
-    } else {
-      await broker.log.createTopic(t.name, { partitions, configs });
-    }
+    await broker.log.createTopic(t.name, { partitions, configs }, { validateOnly });
   } catch (err) {
     const f = failureOf(err, broker.logger, `create topic ${t.name}`);
     return fail(f.code, f.message);
@@ -48,12 +42,12 @@ async function createOne(broker: Broker, t: Creatable, validateOnly: boolean) {
   const d = validateOnly ? undefined : await broker.log.describeTopic(t.name);
   return {
     name: t.name,
-    topicId: ZERO_UUID,
+    topicId: d?.topicId ?? ZERO_UUID,
     errorCode: ErrorCode.NONE,
     errorMessage: null,
     numPartitions: partitions,
     replicationFactor: 1,
-    configs: topicConfigEntries(d?.configs ?? configs).map((e) => ({
+    configs: topicConfigEntries(d?.configs ?? configs, d?.explicitConfigs ?? configs).map((e) => ({
       name: e.name,
       value: e.value,
       readOnly: e.readOnly,

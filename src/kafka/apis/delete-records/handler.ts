@@ -4,7 +4,6 @@
  */
 import { ErrorCode } from '../../error-codes.js';
 import { defineApi } from '../../handler.js';
-import { logAdmin } from '../../log-admin.js';
 import { failureOf } from '../../log-errors.js';
 import { deleteRecordsApi } from './spec.js';
 
@@ -13,15 +12,13 @@ export const deleteRecords = defineApi({
   advertised: { min: 0, max: 2 },
   handler: async (req, ctx) => {
     const { broker } = ctx;
-    const admin = logAdmin(broker.log);
     const topics = [];
     for (const t of req.topics) {
       const partitions = [];
       for (const p of t.partitions) {
         const tp = { topic: t.name, partition: p.partitionIndex };
         try {
-          const before = p.offset === -1n ? (await broker.log.offsets(tp)).highWatermark : p.offset;
-          const lowWatermark = await admin.deleteRecords(tp, before);
+          const lowWatermark = await broker.log.deleteRecords(tp, p.offset);
           partitions.push({ partitionIndex: p.partitionIndex, lowWatermark, errorCode: ErrorCode.NONE });
         } catch (err) {
           const f = failureOf(err, broker.logger, `delete records ${t.name}-${p.partitionIndex}`);

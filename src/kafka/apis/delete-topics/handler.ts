@@ -4,7 +4,6 @@
  */
 import { ErrorCode } from '../../error-codes.js';
 import { defineApi } from '../../handler.js';
-import { logAdmin } from '../../log-admin.js';
 import { failureOf } from '../../log-errors.js';
 import { deleteTopicsApi } from './spec.js';
 
@@ -15,7 +14,6 @@ export const deleteTopics = defineApi({
   advertised: { min: 0, max: 6 },
   handler: async (req, ctx) => {
     const { broker } = ctx;
-    const admin = logAdmin(broker.log);
     const names: (string | null)[] = [...req.topicNames, ...req.topics.map((t) => t.name)];
     const responses = [];
     for (const name of names) {
@@ -28,8 +26,9 @@ export const deleteTopics = defineApi({
           responses.push({ name, topicId: ZERO_UUID, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, errorMessage: `topic '${name}' does not exist` });
           continue;
         }
-        await admin.deleteTopic(name);
-        responses.push({ name, topicId: ZERO_UUID, errorCode: ErrorCode.NONE, errorMessage: null });
+        const d = await broker.log.describeTopic(name);
+        await broker.log.deleteTopic(name);
+        responses.push({ name, topicId: d?.topicId ?? ZERO_UUID, errorCode: ErrorCode.NONE, errorMessage: null });
       } catch (err) {
         const f = failureOf(err, broker.logger, `delete topic ${name}`);
         responses.push({ name, topicId: ZERO_UUID, errorCode: f.code, errorMessage: f.message });

@@ -16,7 +16,7 @@ async function entriesFor(broker: Broker, type: number, name: string): Promise<C
   if (type === ResourceType.TOPIC) {
     const d = await broker.log.describeTopic(name);
     if (d === undefined) return { code: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, message: `topic '${name}' does not exist` };
-    return topicConfigEntries(d.configs);
+    return topicConfigEntries(d.configs, d.explicitConfigs);
   }
   if (type === ResourceType.BROKER) {
     if (name !== '' && name !== String(broker.config.nodeId)) return { code: ErrorCode.INVALID_REQUEST, message: `no broker ${name}` };

@@ -6,7 +6,7 @@
 import { ErrorCode } from '../../error-codes.js';
 import { defineApi } from '../../handler.js';
 import { failureOf } from '../../log-errors.js';
-import { explicitConfigs, replaceTopicConfigs, ResourceType } from '../../topics/resources.js';
+import { BROKER_CONFIGS_ARE_STATIC, ResourceType } from '../../topics/resources.js';
 import { incrementalAlterConfigsApi } from './spec.js';
 
 const Op = { SET: 0, DELETE: 1, APPEND: 2, SUBTRACT: 3 } as const;
@@ -23,7 +23,7 @@ export const incrementalAlterConfigs = defineApi({
     for (const r of req.resources) {
       const base = { resourceType: r.resourceType, resourceName: r.resourceName };
       if (r.resourceType !== ResourceType.TOPIC) {
-        responses.push({ ...base, errorCode: ErrorCode.INVALID_REQUEST, errorMessage: 'only topic configs can be altered; broker configs are set when gale serve starts' });
+        responses.push({ ...base, errorCode: ErrorCode.INVALID_REQUEST, errorMessage: BROKER_CONFIGS_ARE_STATIC });
         continue;
       }
       try {
@@ -32,20 +32,26 @@ export const incrementalAlterConfigs = defineApi({
           responses.push({ ...base, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, errorMessage: `topic '${r.resourceName}' does not exist` });
           continue;
         }
-        const configs = explicitConfigs(d.configs);
+        const set: Record<string, string> = {};
+        const reset: string[] = [];
         let bad: string | undefined;
         for (const c of r.configs) {
-          const current = configs[c.name] ?? d.configs[c.name];
+          const current = set[c.name] ?? d.configs[c.name];
           if (c.configOperation === Op.SET) {
             if (c.value === null) bad = `SET ${c.name} needs a value`;
-            else configs[c.name] = c.value;
+            else {
+              set[c.name] = c.value;
+              const i = reset.indexOf(c.name);
+              if (i >= 0) reset.splice(i, 1);
+            }
           } else if (c.configOperation === Op.DELETE) {
-            delete configs[c.name];
+            delete set[c.name];
+            reset.push(c.name);
           } else if (c.configOperation === Op.APPEND || c.configOperation === Op.SUBTRACT) {
             const items = listOf(current);
             const given = listOf(c.value ?? '');
             const next = c.configOperation === Op.APPEND ? [...items, ...given.filter((g) => !items.includes(g))] : items.filter((i) => !given.includes(i));
-            configs[c.name] = next.join(',');
+            set[c.name] = next.join(',');
           } else {
             bad = `unknown config operation ${c.configOperation}`;
           }
@@ -54,7 +60,7 @@ export const incrementalAlterConfigs = defineApi({
           responses.push({ ...base, errorCode: ErrorCode.INVALID_REQUEST, errorMessage: bad });
           continue;
         }
-        await replaceTopicConfigs(ctx.broker, r.resourceName, configs, req.validateOnly);
+        await ctx.broker.log.alterConfigs(r.resourceName, { set, reset, validateOnly: req.validateOnly });
         responses.push({ ...base, errorCode: ErrorCode.NONE, errorMessage: null });
       } catch (err) {
         const f = failureOf(err, ctx.broker.logger, `alter configs ${r.resourceName}`);
