@@ -61,7 +61,8 @@ export async function compactPartition(p: Partition, opts: { nowMs: number; forc
     total += s.size;
     if (s.baseOffset >= clean) dirty += s.size;
   }
-  if (dirty === 0 || (!opts.force && dirty / total < cfg.minCleanableDirtyRatio)) return undefined;
+  // `force` (runCompaction({ force: true })) cleans even a clean range: expired tombstones still go
+  if (!opts.force && (dirty === 0 || dirty / total < cfg.minCleanableDirtyRatio)) return undefined;
 
   for (const s of range) s.acquire();
   try {
