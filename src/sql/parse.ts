@@ -1,0 +1,112 @@
+/**
+ * parseScript: SQL text → statements (AST) + every syntax error.
+ *
+ * Recovery is per statement: the token stream is cut after each `;` and each
+ * piece is parsed on its own (one parser instance, reset through `.input`).
+ * A broken statement yields one error — what was expected and what was
+ * found, at the exact token — and the next statement is parsed as if nothing
+ * happened. A statement with a lexical error is not parsed (its lexical error
+ * is the one reported).
+ */
+import { EOF } from 'chevrotain';
+import type { IRecognitionException, IToken } from 'chevrotain';
+import type { TerminatedStatementCstNode } from '../../grammar/generated/cst.js';
+import { lex } from '../../grammar/lexer.js';
+import { galeParser, takeLastExpected } from '../../grammar/parser.js';
+import { Semicolon, Union } from '../../grammar/tokens.js';
+import { describeToken } from '../../grammar/expected.js';
+import type { SourceSpan } from '../errors.js';
+import type { Statement } from './ast/index.js';
+import { buildStatement } from './build/statement.js';
+import type { BuildContext } from './build/context.js';
+import { SqlError } from './errors.js';
+
+export interface ParseOptions {
+  /** the file name put in every span (for `file:line:col` messages) */
+  readonly file?: string;
+}
+
+export interface ParseResult {
+  /** the statements that parsed without error, in source order */
+  readonly statements: Statement[];
+  /** every lexical and syntax error, in source order */
+  readonly errors: SqlError[];
+}
+
+const STATEMENT_STARTS =
+  'a statement (CREATE, SELECT, INSERT, REPLACE, UPDATE, DELETE, DECLARE, EXPLAIN, SHOW, DESCRIBE, TERMINATE, SET, RUN SCRIPT or `s UNION t`)';
+
+/** Position just after a token (where a missing token would go). */
+function afterToken(t: IToken, file: string | undefined): SourceSpan {
+  const end = (t.endOffset ?? t.startOffset) + 1;
+  const span = { line: t.endLine ?? t.startLine ?? 1, column: (t.endColumn ?? t.startColumn ?? 0) + 1, start: end, end };
+  return file === undefined ? span : { file, ...span };
+}
+
+function spanOfToken(t: IToken, file: string | undefined): SourceSpan {
+  const span = { line: t.startLine ?? 1, column: t.startColumn ?? 1, start: t.startOffset, end: (t.endOffset ?? t.startOffset) + 1 };
+  return file === undefined ? span : { file, ...span };
+}
+
+function syntaxError(e: IRecognitionException, tokens: IToken[], file: string | undefined): SqlError {
+  const expected = takeLastExpected();
+  const tok = e.token;
+  if (tok.tokenType === EOF || Number.isNaN(tok.startOffset)) {
+    const last = tokens[tokens.length - 1]!;
+    return new SqlError('GALE_ERR_SQL_UNEXPECTED_END', e.message, afterToken(last, file), expected);
+  }
+  // `foo ...;` where foo is not a statement keyword: the grammar took foo as the
+  // start of `foo UNION bar`; say what statements there are instead.
+  if (tokens[1] === tok && expected.length === 1 && expected[0] === Union.LABEL) {
+    const head = tokens[0]!;
+    return new SqlError(
+      'GALE_ERR_SQL_UNEXPECTED_TOKEN',
+      `expected ${STATEMENT_STARTS} but found ${describeToken(head)}`,
+      spanOfToken(head, file),
+      ['a statement'],
+    );
+  }
+  return new SqlError('GALE_ERR_SQL_UNEXPECTED_TOKEN', e.message, spanOfToken(tok, file), expected);
+}
+
+export function parseScript(text: string, opts: ParseOptions = {}): ParseResult {
+  const file = opts.file;
+  const lexed = lex(text, file);
+  const errors: SqlError[] = [...lexed.errors];
+  const statements: Statement[] = [];
+  const lexErrorOffsets = lexed.errors.map((e) => e.span.start);
+  let lexIdx = 0;
+  let chunkStart = 0;
+  const tokens = lexed.tokens;
+  const parser = galeParser;
+  for (let i = 0; i <= tokens.length; i++) {
+    const atEnd = i === tokens.length;
+    if (!atEnd && tokens[i]!.tokenType !== Semicolon) continue;
+    const chunk = tokens.slice(chunkStart, atEnd ? i : i + 1);
+    chunkStart = i + 1;
+    const endOffset = atEnd ? Infinity : tokens[i]!.startOffset;
+    // lexical errors that fall inside this statement make it unparseable
+    let lexErrorHere = false;
+    while (lexIdx < lexErrorOffsets.length && lexErrorOffsets[lexIdx]! <= endOffset) {
+      lexErrorHere = true;
+      lexIdx++;
+    }
+    if (chunk.length === 0 || (chunk.length === 1 && chunk[0]!.tokenType === Semicolon) || lexErrorHere) continue;
+    parser.input = chunk;
+    const cst = parser.terminatedStatement() as TerminatedStatementCstNode | undefined;
+    if (parser.errors.length > 0 || cst === undefined) {
+      const e = parser.errors[0];
+      if (e !== undefined) errors.push(syntaxError(e, chunk, file));
+      continue;
+    }
+    const ctx: BuildContext = { file, errors: [] };
+    const stmt = buildStatement(ctx, cst.children.statement[0]!);
+    if (ctx.errors.length > 0) {
+      errors.push(...ctx.errors);
+      continue;
+    }
+    statements.push(stmt);
+  }
+  errors.sort((a, b) => a.span.start - b.span.start);
+  return { statements, errors };
+}
