@@ -1,0 +1,75 @@
+/**
+ * Aggregate (no window): a changelog. Every input row updates its group's
+ * accumulators and emits the group's updated row (ksqlDB's EMIT CHANGES).
+ * The output row is built as [group values, aggregate results] and then
+ * filtered by HAVING and projected, like a window's, without window bounds.
+ */
+import { AggregateSet, type AggregateCall, type AggState } from '../aggregates/aggregate-set.js';
+import type { Bolt, Collector } from '../bolt.js';
+import { makeKeyFn, makeKeyValuesFn, type KeyPart } from '../keys.js';
+import type { Row, Value } from '../message.js';
+
+export interface AggregateSpec {
+  readonly groupBy: readonly KeyPart[];
+  readonly aggregates: readonly AggregateCall[];
+  readonly having?: (r: Row) => boolean;
+  readonly project: (r: Row) => Row;
+}
+
+interface GroupState {
+  readonly values: Value[];
+  readonly state: AggState;
+  readonly running: unknown[] | undefined;
+}
+
+export class AggregateBolt implements Bolt {
+  private out!: Collector;
+  private readonly aggs: AggregateSet;
+  private readonly keyOf: (r: Row) => unknown;
+  private readonly valuesOf: (r: Row) => Value[];
+  private readonly groups = new Map<unknown, GroupState>();
+
+  constructor(private readonly spec: AggregateSpec) {
+    this.aggs = new AggregateSet(spec.aggregates);
+    this.keyOf = makeKeyFn(spec.groupBy);
+    this.valuesOf = makeKeyValuesFn(spec.groupBy);
+  }
+
+  prepare(_ctx: unknown, out: Collector): void {
+    this.out = out;
+  }
+
+  execute(rows: Row[]): void {
+    const result: Row[] = [];
+    const nk = this.spec.groupBy.length;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      try {
+        const key = this.keyOf(row);
+        let g = this.groups.get(key);
+        const isNew = g === undefined;
+        if (g === undefined) {
+          g = { values: this.valuesOf(row), state: this.aggs.newState(), running: this.aggs.holistic ? this.aggs.newRunning() : undefined };
+        }
+        const before = g.state.hol.map((h) => h.length);
+        this.aggs.addRow(g.state, row);
+        if (isNew) this.groups.set(key, g);
+        if (g.running !== undefined) {
+          // holistic values go straight into the running structure; the pane lists stay empty
+          g.state.hol.forEach((h, j) => {
+            for (let x = before[j]!; x < h.length; x++) this.aggs.hol[j]!.agg.insert(g.running![j], h[x]!);
+            h.length = 0;
+          });
+        }
+        const agg: Row = new Array<Value>(nk + this.aggs.size);
+        for (let k = 0; k < nk; k++) agg[k] = g.values[k]!;
+        this.aggs.results(g.state.alg, g.running, agg, nk);
+        if (this.spec.having !== undefined && !this.spec.having(agg)) continue;
+        result.push(this.spec.project(agg));
+      } catch (err) {
+        this.out.error(err, row);
+      }
+    }
+    if (result.length > 0) this.out.emit(result);
+  }
+}

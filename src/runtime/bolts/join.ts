@@ -1,0 +1,274 @@
+/**
+ * Join of two windowed streams: StreamBase's tuple join (`FROM a[w1], b[w2]
+ * WHERE p`) and SQL `[INNER|LEFT|RIGHT|FULL] JOIN ... ON` between streams.
+ *
+ * Each side keeps the tuples currently in its window. A tuple arriving on
+ * one side probes the other side's window (through a hash index on the
+ * equality keys when the condition has some), emits a combined row
+ * [left fields, right fields] per match, then enters its own window.
+ * Window membership at probe time:
+ *   - TUPLES: the side's last SIZE tuples (per PARTITION BY group);
+ *   - TIME: tuples that arrived less than SIZE ago on the processing clock;
+ *   - ON field (both sides): a pair matches when the later tuple is less than
+ *     the earlier one's side SIZE ahead — independent of arrival order;
+ *   - no window: every tuple so far (a table-like, growing side).
+ * Outer joins: a tuple that leaves its window (or is still there when a
+ * bounded input ends) without ever matching is emitted with NULLs for the
+ * other side.
+ */
+import type { Bolt, BoltContext, Collector, EndReason } from '../bolt.js';
+import type { KeyFn } from '../keys.js';
+import type { Row, Value } from '../message.js';
+
+export type JoinWindow =
+  | { readonly kind: 'tuples'; readonly size: number; readonly partitionBy: KeyFn }
+  | { readonly kind: 'time'; readonly size: number }
+  | { readonly kind: 'field'; readonly size: number; readonly field: number }
+  | { readonly kind: 'unbounded' };
+
+export interface JoinSideSpec {
+  readonly width: number;
+  readonly window: JoinWindow;
+  /** equality-key of a row of this side (both sides or neither); NULL keys never match */
+  readonly key?: KeyFn;
+  /** emit this side's unmatched tuples with NULLs (LEFT for the left side, RIGHT for the right, FULL both) */
+  readonly outer: boolean;
+}
+
+export interface JoinSpec {
+  readonly left: JoinSideSpec;
+  readonly right: JoinSideSpec;
+  /** the rest of the condition, over the combined row */
+  readonly condition?: (combined: Row) => boolean;
+  readonly project: (combined: Row) => Row;
+  /** ON-field windows close on watermarks (the fields carry event time); else on the values seen */
+  readonly watermarkDriven: boolean;
+}
+
+interface Entry {
+  readonly row: Row;
+  readonly ts: number;
+  readonly arrival: number;
+  matched: boolean;
+  dead: boolean;
+}
+
+interface Bucket {
+  entries: Entry[];
+  dead: number;
+}
+
+class Fifo {
+  items: Entry[] = [];
+  head = 0;
+  get length(): number {
+    return this.items.length - this.head;
+  }
+  push(e: Entry): void {
+    this.items.push(e);
+  }
+  peek(): Entry | undefined {
+    return this.items[this.head];
+  }
+  shift(): Entry | undefined {
+    const e = this.items[this.head++];
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return e;
+  }
+  *[Symbol.iterator](): Iterator<Entry> {
+    for (let i = this.head; i < this.items.length; i++) yield this.items[i]!;
+  }
+}
+
+class Side {
+  readonly buckets = new Map<unknown, Bucket>();
+  readonly all = new Fifo();
+  readonly partitions = new Map<unknown, Fifo>();
+  maxTs = -Infinity;
+
+  constructor(readonly spec: JoinSideSpec) {}
+
+  insert(e: Entry, evicted: (e: Entry) => void): void {
+    this.all.push(e);
+    const key = this.spec.key === undefined ? '' : this.spec.key(e.row);
+    if (key !== null) {
+      let b = this.buckets.get(key);
+      if (b === undefined) {
+        b = { entries: [], dead: 0 };
+        this.buckets.set(key, b);
+      }
+      b.entries.push(e);
+    }
+    const w = this.spec.window;
+    if (w.kind === 'tuples') {
+      const pk = w.partitionBy(e.row);
+      let q = this.partitions.get(pk);
+      if (q === undefined) {
+        q = new Fifo();
+        this.partitions.set(pk, q);
+      }
+      q.push(e);
+      while (q.length > w.size) this.kill(q.shift()!, evicted);
+      if (q.length === 0) this.partitions.delete(pk);
+    }
+  }
+
+  candidates(key: unknown): Entry[] | undefined {
+    if (key === null) return undefined;
+    return this.buckets.get(key)?.entries;
+  }
+
+  /** Evicts, oldest first, the entries `gone` says have left the window. */
+  evictWhile(gone: (e: Entry) => boolean, evicted: (e: Entry) => void): void {
+    for (;;) {
+      const e = this.all.peek();
+      if (e === undefined) return;
+      if (e.dead) {
+        this.all.shift();
+        continue;
+      }
+      if (!gone(e)) return;
+      this.all.shift();
+      this.kill(e, evicted);
+    }
+  }
+
+  drain(evicted: (e: Entry) => void): void {
+    for (const e of this.all) if (!e.dead) this.kill(e, evicted);
+  }
+
+  private kill(e: Entry, evicted: (e: Entry) => void): void {
+    if (e.dead) return;
+    e.dead = true;
+    evicted(e);
+    const key = this.spec.key === undefined ? '' : this.spec.key(e.row);
+    const b = key === null ? undefined : this.buckets.get(key);
+    if (b === undefined) return;
+    b.dead++;
+    if (b.dead === b.entries.length) this.buckets.delete(key);
+    else if (b.dead > 16 && b.dead * 2 > b.entries.length) {
+      b.entries = b.entries.filter((x) => !x.dead);
+      b.dead = 0;
+    }
+  }
+}
+
+export class JoinBolt implements Bolt {
+  private ctx!: BoltContext;
+  private out!: Collector;
+  private readonly sides: [Side, Side];
+  private buffer: Row[] = [];
+  private readonly nulls: [Value[], Value[]];
+
+  constructor(private readonly spec: JoinSpec) {
+    this.sides = [new Side(spec.left), new Side(spec.right)];
+    this.nulls = [new Array<Value>(spec.left.width).fill(null), new Array<Value>(spec.right.width).fill(null)];
+  }
+
+  prepare(ctx: BoltContext, out: Collector): void {
+    this.ctx = ctx;
+    this.out = out;
+  }
+
+  execute(rows: Row[], port: number): void {
+    const me = this.sides[port]!;
+    const other = this.sides[1 - port]!;
+    const now = this.ctx.clock.now();
+    this.evictTime(now);
+    const w = me.spec.window;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      try {
+        const ts = w.kind === 'field' ? (row[w.field] as number | null) ?? -Infinity : now;
+        if (w.kind === 'field' && ts > me.maxTs) me.maxTs = ts;
+        const e: Entry = { row, ts, arrival: now, matched: false, dead: false };
+        this.probe(e, port, other);
+        me.insert(e, this.onEvict(port));
+      } catch (err) {
+        this.out.error(err, row);
+      }
+    }
+    if (!this.spec.watermarkDriven) this.evictByField(Math.min(this.sides[0].maxTs, this.sides[1].maxTs));
+    this.flush();
+  }
+
+  onWatermark(time: number): void {
+    if (!this.spec.watermarkDriven) return;
+    this.evictByField(time);
+    this.flush();
+  }
+
+  onEnd(reason: EndReason): void {
+    if (reason === 'stopped') return;
+    this.sides[0].drain(this.onEvict(0));
+    this.sides[1].drain(this.onEvict(1));
+    this.flush();
+  }
+
+  private probe(e: Entry, port: number, other: Side): void {
+    const meSpec = port === 0 ? this.spec.left : this.spec.right;
+    const key = meSpec.key === undefined ? '' : meSpec.key(e.row);
+    const list = meSpec.key === undefined ? [...other.all] : other.candidates(key);
+    if (list === undefined) return;
+    const ow = other.spec.window;
+    const mw = meSpec.window;
+    const cond = this.spec.condition;
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i]!;
+      if (c.dead) continue;
+      if (ow.kind === 'field') {
+        // the pair is inside the earlier tuple's side window
+        if (mw.kind === 'field') {
+          if (c.ts <= e.ts ? e.ts - c.ts >= ow.size : c.ts - e.ts >= mw.size) continue;
+        } else if (c.ts <= other.maxTs - ow.size) continue;
+      } else if (ow.kind === 'time' && c.arrival <= e.arrival - ow.size) continue;
+      const combined = port === 0 ? e.row.concat(c.row) : c.row.concat(e.row);
+      if (cond !== undefined && !cond(combined)) continue;
+      e.matched = true;
+      c.matched = true;
+      this.buffer.push(this.spec.project(combined));
+    }
+  }
+
+  private onEvict(port: number): (e: Entry) => void {
+    const side = port === 0 ? this.spec.left : this.spec.right;
+    if (!side.outer) return () => undefined;
+    return (e) => {
+      if (e.matched) return;
+      const combined = port === 0 ? e.row.concat(this.nulls[1]) : this.nulls[0].concat(e.row);
+      try {
+        this.buffer.push(this.spec.project(combined));
+      } catch (err) {
+        this.out.error(err, e.row);
+      }
+    };
+  }
+
+  private evictTime(now: number): void {
+    for (let p = 0; p < 2; p++) {
+      const s = this.sides[p]!;
+      const w = s.spec.window;
+      if (w.kind === 'time') s.evictWhile((e) => e.arrival <= now - w.size, this.onEvict(p));
+    }
+  }
+
+  /** ON-field sides: tuples more than SIZE behind event time can match nothing any more. */
+  private evictByField(t: number): void {
+    if (t === -Infinity) return;
+    for (let p = 0; p < 2; p++) {
+      const s = this.sides[p]!;
+      const w = s.spec.window;
+      if (w.kind === 'field') s.evictWhile((e) => e.ts <= t - w.size, this.onEvict(p));
+    }
+  }
+
+  private flush(): void {
+    if (this.buffer.length === 0) return;
+    const rows = this.buffer;
+    this.buffer = [];
+    this.out.emit(rows);
+  }
+}
