@@ -4,7 +4,7 @@
  * the broker serves only the embedded log, DESIGN.md). Declared here as a
  * structural type so the wire server does not depend on the log's internals.
  */
-import type { Log, TopicDescription, TopicPartition } from '../log/log.js';
+import type { CommittedOffset, Log, TopicDescription, TopicPartition } from '../log/log.js';
 
 export interface TopicConfigChange {
   /** configs to set (Kafka names) */
@@ -32,4 +32,10 @@ export interface BrokerLog extends Log {
   alterConfigs(name: string, change: TopicConfigChange): Promise<unknown>;
   /** advances the log start offset; -1n = the high watermark; resolves to the new start */
   deleteRecords(tp: TopicPartition, offset: bigint): Promise<bigint>;
+  /** every partition a consumer group has committed (OffsetFetch with null topics) */
+  allCommittedOffsets(group: string): Promise<CommittedOffset[]>;
+  /** tombstones a group's committed offsets (DeleteGroups) */
+  deleteCommittedOffsets(group: string): Promise<void>;
+  /** groups that exist through their committed offsets (loaded by the group coordinator at start) */
+  groupsWithCommittedOffsets(): Promise<string[]>;
 }

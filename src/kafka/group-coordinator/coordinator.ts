@@ -48,6 +48,7 @@ export class GroupCoordinator {
   private readonly ctx: GroupContext;
   private readonly log: GroupOffsetLog;
   private active = true;
+  private readonly loaded: Promise<void>;
 
   constructor(opts: GroupCoordinatorOptions) {
     this.log = opts.log;
@@ -57,6 +58,15 @@ export class GroupCoordinator {
       logger: opts.logger ?? silentGroupLogger,
       newMemberId: opts.newMemberId ?? ((prefix) => `${prefix}-${randomUUID()}`),
     };
+    this.loaded = this.loadGroups();
+  }
+
+  /**
+   * Resolves once the groups that exist only through committed offsets (from
+   * before a restart) are known; listing, describing and deleting wait for it.
+   */
+  ready(): Promise<void> {
+    return this.loaded;
   }
 
   get config(): GroupCoordinatorConfig {
@@ -112,7 +122,7 @@ export class GroupCoordinator {
 
   async fetchOffsets(req: OffsetFetchRequest): Promise<OffsetFetchResult> {
     if (!this.active) return { errorCode: GroupErrorCode.NOT_COORDINATOR, topics: [] };
-    return fetchOffsets(this.ctx, this.log, this.groups.get(req.groupId), req);
+    return fetchOffsets(this.ctx, this.log, req);
   }
 
   describeGroup(groupId: string): DescribedGroup {
@@ -151,6 +161,7 @@ export class GroupCoordinator {
 
   /** only Empty groups can be deleted; their committed offsets go with them */
   async deleteGroups(groupIds: readonly string[]): Promise<{ groupId: string; errorCode: GroupErrorCode }[]> {
+    await this.loaded;
     const results: { groupId: string; errorCode: GroupErrorCode }[] = [];
     for (const groupId of groupIds) {
       results.push({ groupId, errorCode: await this.deleteGroup(groupId) });
@@ -177,11 +188,30 @@ export class GroupCoordinator {
     const group = this.groups.get(groupId);
     if (group === undefined || group.is('Dead')) return GroupErrorCode.GROUP_ID_NOT_FOUND;
     if (!group.is('Empty')) return GroupErrorCode.NON_EMPTY_GROUP;
+    // Dead first, so a JoinGroup arriving while the tombstones are written is refused
     group.transitionTo('Dead');
     group.stopTimers();
     this.groups.delete(groupId);
+    try {
+      await this.log.deleteCommittedOffsets(groupId);
+    } catch (e) {
+      this.ctx.logger.warn(`group ${groupId}: deleting its offsets failed: ${(e as Error).message}`);
+      // still there as far as clients can tell: let them retry
+      if (!this.groups.has(groupId)) this.createGroup(groupId);
+      return GroupErrorCode.COORDINATOR_NOT_AVAILABLE;
+    }
     this.ctx.logger.info(`group ${groupId}: deleted`);
     return GroupErrorCode.NONE;
+  }
+
+  private async loadGroups(): Promise<void> {
+    try {
+      for (const groupId of await this.log.groupsWithCommittedOffsets()) {
+        if (this.active && !this.groups.has(groupId)) this.createGroup(groupId);
+      }
+    } catch (e) {
+      this.ctx.logger.warn(`loading consumer groups from committed offsets failed: ${(e as Error).message}`);
+    }
   }
 
   private checkGroupId(groupId: string): GroupErrorCode {

@@ -9,7 +9,6 @@
  *   ─leader's SyncGroup─▶ Stable ─join/leave/expiry─▶ PreparingRebalance …
  *   PreparingRebalance with no members left ─▶ Empty;  any ─delete─▶ Dead
  */
-import type { TopicPartition } from '../../log/log.js';
 import { GroupStateError } from './errors.js';
 import type { Member } from './member.js';
 import type { CancelTimer } from './timers.js';
@@ -38,10 +37,6 @@ export class Group {
   /** members that got the current generation but have not sent SyncGroup yet */
   readonly pendingSync = new Set<string>();
   syncTimer: CancelTimer | undefined;
-  /** offsets were committed under this group id (it exists even with no members) */
-  hasOffsets = false;
-  /** partitions committed under this group since the coordinator started (for "fetch all") */
-  private readonly committed = new Map<string, Set<number>>();
   private readonly members = new Map<string, Member>();
   /** member id → expiry of a MEMBER_ID_REQUIRED id that has not rejoined yet */
   private readonly pendingMembers = new Map<string, CancelTimer>();
@@ -238,16 +233,6 @@ export class Group {
       groupInstanceId: m.groupInstanceId,
       metadata: m.metadataFor(protocol),
     }));
-  }
-
-  rememberCommitted(tp: TopicPartition): void {
-    const set = this.committed.get(tp.topic) ?? new Set<number>();
-    set.add(tp.partition);
-    this.committed.set(tp.topic, set);
-  }
-
-  committedPartitions(): TopicPartition[] {
-    return [...this.committed].flatMap(([topic, ps]) => [...ps].sort((a, b) => a - b).map((partition) => ({ topic, partition })));
   }
 
   stopTimers(): void {

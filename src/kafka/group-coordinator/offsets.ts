@@ -13,8 +13,12 @@ import { validateCurrentMember } from './join.js';
 import { scheduleHeartbeatExpiry } from './rebalance.js';
 import type { FetchedOffset, OffsetCommitRequest, OffsetCommitResult, OffsetFetchRequest, OffsetFetchResult } from './types.js';
 
-/** the part of the log seam group offsets need */
-export type GroupOffsetLog = Pick<Log, 'commitOffsets' | 'committedOffsets' | 'describeTopic'>;
+/** what group offsets need from the broker's log (EmbeddedLog has it all) */
+export interface GroupOffsetLog extends Pick<Log, 'commitOffsets' | 'committedOffsets' | 'describeTopic'> {
+  allCommittedOffsets(group: string): Promise<CommittedOffset[]>;
+  deleteCommittedOffsets(group: string): Promise<void>;
+  groupsWithCommittedOffsets(): Promise<string[]>;
+}
 
 /** who may commit right now: NONE, or the error every partition of the request gets */
 export function validateOffsetCommit(ctx: GroupContext, group: Group, req: OffsetCommitRequest): GroupErrorCode {
@@ -84,8 +88,6 @@ export async function storeOffsets(
   if (toStore.length > 0) {
     try {
       await log.commitOffsets(group.groupId, toStore);
-      group.hasOffsets = true;
-      for (const o of toStore) group.rememberCommitted(o);
     } catch (e) {
       ctx.logger.warn(`group ${group.groupId}: storing ${toStore.length} offset(s) failed: ${(e as Error).message}`);
       for (const o of toStore) errors.set(tpKey(o.topic, o.partition), GroupErrorCode.COORDINATOR_NOT_AVAILABLE);
@@ -94,19 +96,17 @@ export async function storeOffsets(
   return commitResultWith(req, (topic, partition) => errors.get(tpKey(topic, partition)) ?? GroupErrorCode.NONE);
 }
 
-export async function fetchOffsets(
-  ctx: GroupContext,
-  log: GroupOffsetLog,
-  group: Group | undefined,
-  req: OffsetFetchRequest,
-): Promise<OffsetFetchResult> {
-  const wanted: TopicPartition[] =
-    req.topics === null
-      ? (group?.committedPartitions() ?? [])
-      : req.topics.flatMap((t) => t.partitions.map((partition) => ({ topic: t.name, partition })));
+export async function fetchOffsets(ctx: GroupContext, log: GroupOffsetLog, req: OffsetFetchRequest): Promise<OffsetFetchResult> {
+  let wanted: TopicPartition[];
   let committed: readonly CommittedOffset[];
   try {
-    committed = wanted.length === 0 ? [] : await log.committedOffsets(req.groupId, wanted);
+    if (req.topics === null) {
+      committed = await log.allCommittedOffsets(req.groupId);
+      wanted = committed.map((c) => ({ topic: c.topic, partition: c.partition }));
+    } else {
+      wanted = req.topics.flatMap((t) => t.partitions.map((partition) => ({ topic: t.name, partition })));
+      committed = wanted.length === 0 ? [] : await log.committedOffsets(req.groupId, wanted);
+    }
   } catch (e) {
     ctx.logger.warn(`group ${req.groupId}: reading committed offsets failed: ${(e as Error).message}`);
     return { errorCode: GroupErrorCode.COORDINATOR_NOT_AVAILABLE, topics: [] };

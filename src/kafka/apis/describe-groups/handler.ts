@@ -17,8 +17,9 @@ const NO_OPERATIONS = -2147483648;
 export const describeGroups = defineApi({
   spec: describeGroupsApi,
   advertised: { min: 0, max: 5 },
-  handler: (req, ctx) => {
+  handler: async (req, ctx) => {
     const coordinator = groupCoordinatorOf(ctx.broker);
+    await coordinator.ready();
     return {
       throttleTimeMs: 0,
       groups: req.groups.map((groupId) => {

@@ -6,8 +6,10 @@ import { listGroupsApi } from './spec.js';
 export const listGroups = defineApi({
   spec: listGroupsApi,
   advertised: { min: 0, max: 4 },
-  handler: (req, ctx) => {
-    const result = groupCoordinatorOf(ctx.broker).listGroups(req.statesFilter);
+  handler: async (req, ctx) => {
+    const coordinator = groupCoordinatorOf(ctx.broker);
+    await coordinator.ready();
+    const result = coordinator.listGroups(req.statesFilter);
     return {
       throttleTimeMs: 0,
       errorCode: result.errorCode,

@@ -77,12 +77,22 @@ export class MemoryOffsetLog implements GroupOffsetLog {
     this.committed.set(group, g);
   }
 
+  /** like EmbeddedLog: one entry per partition asked, -1n where nothing is committed */
   async committedOffsets(group: string, tps: readonly TopicPartition[]): Promise<CommittedOffset[]> {
     const g = this.committed.get(group);
-    return tps.flatMap((tp) => {
-      const o = g?.get(`${tp.topic}/${tp.partition}`);
-      return o === undefined ? [] : [o];
-    });
+    return tps.map((tp) => g?.get(`${tp.topic}/${tp.partition}`) ?? { ...tp, offset: -1n, metadata: null });
+  }
+
+  async allCommittedOffsets(group: string): Promise<CommittedOffset[]> {
+    return [...(this.committed.get(group)?.values() ?? [])];
+  }
+
+  async deleteCommittedOffsets(group: string): Promise<void> {
+    this.committed.delete(group);
+  }
+
+  async groupsWithCommittedOffsets(): Promise<string[]> {
+    return [...this.committed.keys()];
   }
 }
 
@@ -123,9 +133,8 @@ export interface Setup {
   readonly logLines: string[];
 }
 
-export function setup(config: Partial<GroupCoordinatorConfig> = {}): Setup {
+export function setup(config: Partial<GroupCoordinatorConfig> = {}, log = new MemoryOffsetLog()): Setup {
   const timers = new VirtualTimers();
-  const log = new MemoryOffsetLog();
   const logLines: string[] = [];
   let n = 0;
   const coordinator = new GroupCoordinator({

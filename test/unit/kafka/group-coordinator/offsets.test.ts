@@ -130,6 +130,21 @@ describe('DescribeGroups, ListGroups, DeleteGroups', () => {
     expect(s.coordinator.listGroups(['Stable']).groups).toEqual([]);
   });
 
+  it('after a restart, groups known only by their committed offsets are listed Empty and keep their offsets', async () => {
+    const before = setup();
+    before.log.topics.set('t', 2);
+    await before.coordinator.commitOffsets(commit({ topics: [{ name: 't', partitions: [{ partition: 1, offset: 9n, metadata: null }] }] }));
+    before.coordinator.close();
+    const after = setup({}, before.log);
+    await after.coordinator.ready();
+    expect(after.coordinator.listGroups().groups).toEqual([{ groupId: G, protocolType: '', state: 'Empty' }]);
+    const all = await after.coordinator.fetchOffsets({ groupId: G, topics: null, requireStable: false });
+    expect(all.topics).toEqual([{ name: 't', partitions: [{ partition: 1, offset: 9n, metadata: '', errorCode: E.NONE }] }]);
+    expect(await after.coordinator.deleteGroups([G])).toEqual([{ groupId: G, errorCode: E.NONE }]);
+    expect(after.log.committed.has(G)).toBe(false);
+    expect((await after.coordinator.fetchOffsets({ groupId: G, topics: null, requireStable: false })).topics).toEqual([]);
+  });
+
   it('deletes Empty groups only', async () => {
     const s = setup({ initialRebalanceDelayMs: 0 });
     s.log.topics.set('t', 1);
