@@ -18,8 +18,8 @@ import { decodeRecordBatchAsync } from './record-batch/decode.js';
 
 /** bytes of header needed to know a batch's offsets and size */
 const HEADER_PREFIX = LAST_OFFSET_DELTA_AT + 4;
-/** read this much beyond the budget to cover the gap between an index entry and the wanted batch */
-const GAP_SLACK = 64 * 1024;
+/** read this much beyond budget + index interval after an index lookup (room for one batch straddling the entry) */
+const GAP_SLACK = 16 * 1024;
 const EMPTY = Buffer.alloc(0);
 
 export async function readPartition(p: Partition, from: bigint, maxBytes: number): Promise<ReadResult> {
@@ -67,11 +67,12 @@ export function segmentIndexFor(segments: readonly Segment[], offset: bigint): n
 async function readFromSegment(p: Partition, seg: Segment, from: bigint, maxBytes: number, hw: bigint): Promise<Buffer | undefined> {
   const end = seg.size;
   const cached = p.lastRead;
-  let pos =
-    cached !== undefined && cached.segment === seg && cached.nextOffset === from
-      ? cached.position
-      : seg.offsetIndex.lookup(from > seg.baseOffset ? Number(from - seg.baseOffset) : 0);
-  const window = (): number => Math.min(end - pos, maxBytes + GAP_SLACK);
+  const hit = cached !== undefined && cached.segment === seg && cached.nextOffset === from;
+  let pos = hit ? cached.position : seg.offsetIndex.lookup(from > seg.baseOffset ? Number(from - seg.baseOffset) : 0);
+  // a sequential reader starts exactly at a batch: read the budget (or one batch as large as the last one);
+  // after an index lookup, add room for the gap between the index entry and the wanted batch
+  const want = hit ? Math.max(maxBytes, cached.lastBatchSize) : maxBytes + p.config.indexIntervalBytes + GAP_SLACK;
+  const window = (): number => Math.min(end - pos, want);
   let buf = await seg.readAt(pos, window());
   let i = 0;
   // skip the batches that end before `from`
@@ -93,6 +94,7 @@ async function readFromSegment(p: Partition, seg: Segment, from: bigint, maxByte
   const start = i;
   let j = i;
   let nextOffset = from;
+  let lastBatchSize = 0;
   while (j + HEADER_PREFIX <= buf.length) {
     const size = batchSizeAt(buf, j);
     if (j + size > buf.length) break;
@@ -100,14 +102,17 @@ async function readFromSegment(p: Partition, seg: Segment, from: bigint, maxByte
     const base = readBaseOffset(buf, j);
     if (base >= hw) break;
     nextOffset = base + BigInt(readLastOffsetDelta(buf, j)) + 1n;
+    lastBatchSize = size;
     j += size;
   }
   if (j === start) {
     // the first batch is larger than what was read: read exactly it
     const size = batchSizeAt(buf, start);
-    return seg.readAt(pos + start, size);
+    const whole = await seg.readAt(pos + start, size);
+    p.lastRead = { segment: seg, nextOffset: readBaseOffset(whole, 0) + BigInt(readLastOffsetDelta(whole, 0)) + 1n, position: pos + start + size, lastBatchSize: size };
+    return whole;
   }
-  p.lastRead = { segment: seg, nextOffset, position: pos + j };
+  p.lastRead = { segment: seg, nextOffset, position: pos + j, lastBatchSize };
   return buf.subarray(start, j);
 }
 

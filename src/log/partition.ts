@@ -22,8 +22,9 @@ import { HighWatermarkWaiters } from './hw-waiters.js';
 import { Serial } from './serial.js';
 import { planRetention } from './retention.js';
 import { createSegment, openSegment, Segment } from './segment.js';
-import type { LogLine, WrittenBatch } from './segment.js';
-import { assignBaseOffset, readLastOffsetDelta, readMaxTimestamp, stampLogAppendTime } from './record-batch/header.js';
+import type { LogLine } from './segment.js';
+import { ATTRIBUTES_AT, CRC_AT, assignBaseOffset, readLastOffsetDelta, readMaxTimestamp, stampLogAppendTime } from './record-batch/header.js';
+import { crc32c } from './record-batch/crc32c.js';
 import { splitBatches } from './record-batch/validate.js';
 import type { BatchSpan } from './record-batch/validate.js';
 
@@ -54,6 +55,19 @@ interface AppendJob {
 
 const START_OFFSET_FILE = 'log-start-offset';
 
+/** One batch of a job, on its way into a segment. */
+interface RunBatch {
+  readonly job: AppendJob;
+  readonly bytes: Buffer;
+  readonly baseOffset: bigint;
+  readonly lastOffset: bigint;
+  readonly maxTimestamp: number;
+}
+
+function crcMatches(batch: Buffer): boolean {
+  return crc32c(batch.subarray(ATTRIBUTES_AT)) === batch.readUInt32BE(CRC_AT);
+}
+
 /** The one roll predicate: should `batchSize` more bytes go to a new segment? */
 export function shouldRoll(
   config: TopicConfig,
@@ -75,7 +89,7 @@ export class Partition {
   highWatermark: bigint;
   config: TopicConfig;
   /** where the previous read ended, so a sequential consumer skips the index lookup */
-  lastRead: { segment: Segment; nextOffset: bigint; position: number } | undefined;
+  lastRead: { segment: Segment; nextOffset: bigint; position: number; lastBatchSize: number } | undefined;
   readonly waiters = new HighWatermarkWaiters();
   readonly serial = new Serial();
   /** counters for metrics (and for tests to see group commit at work) */
@@ -155,7 +169,10 @@ export class Partition {
     const bytes = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
     let spans: BatchSpan[];
     try {
-      spans = splitBatches(bytes, { maxBatchBytes: this.config.maxMessageBytes, producer: true });
+      // the CRC is checked in the write cycle, overlapped with the write (see writeRun); LogAppendTime
+      // rewrites the CRC, so there it must be checked first, here
+      const stamping = this.config.messageTimestampType === 'LogAppendTime';
+      spans = splitBatches(bytes, { maxBatchBytes: this.config.maxMessageBytes, producer: true, skipCrc: !stamping });
       if (spans.length === 0) throw new LogError('GALE_ERR_LOG_CORRUPT_BATCH', 'empty append: no record batch');
     } catch (e) {
       return Promise.reject(e);
@@ -183,62 +200,97 @@ export class Partition {
         for (const j of jobs) j.reject(closedError(this.label));
         return;
       }
+      let rejected: Set<AppendJob>;
       try {
-        await this.writeJobs(jobs);
+        rejected = await this.writeJobs(jobs);
       } catch (e) {
         await this.failWrite(jobs, e);
         return;
       }
       this.highWatermark = this.active.nextOffset;
-      for (const j of jobs) j.resolve({ ...j.result, logStartOffset: this.logStartOffset });
+      // offsets of rejected jobs are handed out again when nobody queued after them
+      if (rejected.size > 0 && this.commit.pending === 0) this.nextOffset = this.highWatermark;
+      for (const j of jobs) {
+        if (rejected.has(j)) j.reject(new LogError('GALE_ERR_LOG_CORRUPT_BATCH', `log ${this.label}: CRC-32C mismatch in the batch appended at ${j.result.baseOffset}`));
+        else j.resolve({ ...j.result, logStartOffset: this.logStartOffset });
+      }
       this.waiters.advance(this.highWatermark);
     });
   }
 
-  private async writeJobs(jobs: readonly AppendJob[]): Promise<void> {
+  /** Writes the cycle's jobs (rolling between jobs when due); returns the jobs whose CRC failed, which were taken back out. */
+  private async writeJobs(jobs: readonly AppendJob[]): Promise<Set<AppendJob>> {
     const cfg = this.config;
+    const rejected = new Set<AppendJob>();
     let seg = this.active;
     let pos = seg.size;
-    let writeStart = pos;
-    let bufs: Buffer[] = [];
-    let written: WrittenBatch[] = [];
-    const apply = (): void => {
-      if (seg.size === 0 && written.length > 0) seg.createdAtMs = this.p.clock.now(); // segment.ms counts from the first batch
-      for (const w of written) seg.indexBatch(w, cfg.indexIntervalBytes);
-    };
+    let run: RunBatch[] = [];
     for (const job of jobs) {
+      // one job never straddles two segments, so a rejected job is never half visible
+      const roll = shouldRoll(cfg, {
+        size: pos,
+        ageMs: this.p.clock.now() - seg.createdAtMs,
+        indexBytes: Math.max(seg.offsetIndex.sizeBytes, seg.timeIndex.entries * 12),
+        relativeLastOffset: job.result.lastOffset - seg.baseOffset,
+        batchSize: job.bytes.length,
+      });
+      if (roll) {
+        await this.writeRun(seg, run, rejected);
+        seg = await this.roll();
+        pos = 0;
+        run = [];
+      }
       let offset = job.result.baseOffset;
       for (const s of job.spans) {
         const lastOffset = offset + BigInt(readLastOffsetDelta(job.bytes, s.at));
-        const roll = shouldRoll(cfg, {
-          size: pos,
-          ageMs: this.p.clock.now() - seg.createdAtMs,
-          indexBytes: Math.max(seg.offsetIndex.sizeBytes, seg.timeIndex.entries * 12),
-          relativeLastOffset: lastOffset - seg.baseOffset,
-          batchSize: s.size,
-        });
-        if (roll) {
-          if (bufs.length > 0) await seg.writeAt(bufs, writeStart);
-          apply();
-          seg = await this.roll();
-          pos = writeStart = 0;
-          bufs = [];
-          written = [];
-        }
-        bufs.push(job.bytes.subarray(s.at, s.at + s.size));
-        written.push({ baseOffset: offset, lastOffset, maxTimestamp: readMaxTimestamp(job.bytes, s.at), position: pos, size: s.size });
+        run.push({ job, bytes: job.bytes.subarray(s.at, s.at + s.size), baseOffset: offset, lastOffset, maxTimestamp: readMaxTimestamp(job.bytes, s.at) });
         pos += s.size;
         offset = lastOffset + 1n;
       }
     }
-    await seg.writeAt(bufs, writeStart);
+    await this.writeRun(seg, run, rejected);
     this.stats.appendCycles++;
-    this.stats.appends += jobs.length;
+    this.stats.appends += jobs.length - rejected.size;
     if (this.p.flush.kind === 'always') {
       await seg.sync();
       this.stats.fsyncs++;
     } else this.dirty = true;
-    apply();
+    return rejected;
+  }
+
+  /**
+   * Writes consecutive batches at the segment's end with one writev, checking
+   * their CRC-32C while the write runs on libuv's thread pool (the CRC is the
+   * main cost of an append besides the I/O, so this overlap is what keeps the
+   * log near the raw disk speed). A job with a bad CRC is taken back out: the
+   * good batches are rewritten without it and the file cut to their end. Its
+   * offsets stay unused, a gap consumers skip as they skip compacted offsets.
+   */
+  private async writeRun(seg: Segment, run: readonly RunBatch[], rejected: Set<AppendJob>): Promise<void> {
+    if (run.length === 0) return;
+    const start = seg.size;
+    const writing = seg.writeAt(
+      run.map((r) => r.bytes),
+      start,
+    );
+    let bad: Set<AppendJob> | undefined;
+    for (const r of run) if (!crcMatches(r.bytes)) (bad ??= new Set()).add(r.job);
+    await writing;
+    let kept = run;
+    if (bad !== undefined) {
+      kept = run.filter((r) => !bad.has(r.job));
+      for (const j of bad) rejected.add(j);
+      let end = start;
+      for (const r of kept) end += r.bytes.length;
+      if (kept.length > 0) await seg.writeAt(kept.map((r) => r.bytes), start);
+      await seg.fh.truncate(end);
+    }
+    if (seg.size === 0 && kept.length > 0) seg.createdAtMs = this.p.clock.now(); // segment.ms counts from the first batch
+    let position = start;
+    for (const r of kept) {
+      seg.indexBatch({ baseOffset: r.baseOffset, lastOffset: r.lastOffset, maxTimestamp: r.maxTimestamp, position, size: r.bytes.length }, this.config.indexIntervalBytes);
+      position += r.bytes.length;
+    }
   }
 
   /** Seals the active segment (fsync, indexes written) and opens a new one at the end offset. Call on `serial`. */

@@ -119,6 +119,21 @@ describe('EmbeddedLog append and read', () => {
     expect((await log.read(tp, 40n, 1000)).records.length).toBe(0);
   });
 
+  it('rejects a batch with a bad CRC in a shared write cycle without touching its neighbours', async () => {
+    await log.createTopic('orders', { partitions: 1 });
+    const bad = valuesBatch('bad', 2);
+    bad[bad.length - 2]! ^= 0x10;
+    const outcomes = await Promise.allSettled([log.append(tp, valuesBatch('a', 3)), log.append(tp, bad), log.append(tp, valuesBatch('c', 1))]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(((outcomes[1] as PromiseRejectedResult).reason as { code: string }).code).toBe('GALE_ERR_LOG_CORRUPT_BATCH');
+    const all = await readAll(log, tp);
+    // the rejected batch's offsets (3, 4) stay a gap, as after compaction
+    expect(all.map((r) => `${r.offset}:${r.value}`)).toEqual(['0:a-0', '1:a-1', '2:a-2', '5:c-0']);
+    await log.close();
+    log = await t.open();
+    expect((await readAll(log, tp)).length).toBe(4);
+  });
+
   it('gives concurrent appenders consecutive offsets in call order', async () => {
     await log.createTopic('orders', { partitions: 1 });
     const results = await Promise.all(Array.from({ length: 50 }, (_, i) => log.append(tp, valuesBatch(`p${i}`, 1 + (i % 3)))));

@@ -114,6 +114,34 @@ describe('segments', () => {
     expect(await log.offsetForTime(tp, BigInt(T0 + 91))).toBeUndefined();
   });
 
+  it('serves random reads (offsets, budgets) as whole batches holding the offset asked for', async () => {
+    await log.createTopic('ticks', { partitions: 1, configs: { 'segment.bytes': '1500', 'index.interval.bytes': '200' } });
+    for (let b = 0; b < 60; b++) {
+      const n = 1 + (b % 7);
+      await log.append(tp, encodeRecordBatch({ records: Array.from({ length: n }, (_, i) => ({ value: `${b}.${i}.${'x'.repeat((b * 31) % 90)}` })) }));
+    }
+    const hw = (await log.offsets(tp)).highWatermark;
+    let seed = 7;
+    const rand = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let i = 0; i < 300; i++) {
+      const from = BigInt(rand(Number(hw)));
+      const maxBytes = 1 + rand(800);
+      const { records } = await log.read(tp, from, maxBytes);
+      const batches = decodeRecordBatches(records);
+      expect(batches.length).toBeGreaterThan(0);
+      const first = batches[0]!.header;
+      expect(first.baseOffset <= from && from <= first.baseOffset + BigInt(first.lastOffsetDelta)).toBe(true);
+      if (batches.length > 1) expect(records.length).toBeLessThanOrEqual(maxBytes);
+      for (let k = 1; k < batches.length; k++) {
+        const prev = batches[k - 1]!.header;
+        expect(batches[k]!.header.baseOffset).toBe(prev.baseOffset + BigInt(prev.lastOffsetDelta) + 1n);
+      }
+    }
+  });
+
   it('rebuilds missing or inconsistent indexes from the log on open', async () => {
     await log.createTopic('ticks', { partitions: 1, configs: { 'segment.bytes': '1000', 'index.interval.bytes': '100' } });
     await fill();
