@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { EmbeddedLog } from '../../log/embedded-log.js';
 import { KafkaError } from '../../kafka/errors.js';
 import { KafkaServer } from '../../kafka/server.js';
+import { installGroupCoordinator } from '../../kafka/group-coordinator/on-broker.js';
+import { groupConfigFromServeOptions } from '../../kafka/group-coordinator/serve-options.js';
 import type { BrokerLog } from '../../kafka/broker-log.js';
 import type { RunningService, ServeContext, Service } from './service.js';
 
@@ -35,6 +37,7 @@ export const kafkaService: Service = {
   async start(ctx: ServeContext): Promise<RunningService> {
     const o = ctx.options;
     const users = saslUsers(o['saslUsers']);
+    const groupConfig = groupConfigFromServeOptions(o);
     let log = ctx.shared.get('log') as BrokerLog | undefined;
     let ownLog: EmbeddedLog | undefined;
     if (log === undefined) {
@@ -57,6 +60,7 @@ export const kafkaService: Service = {
         ...(users === undefined ? {} : { saslUsers: users }),
         logger: ctx.logger,
       });
+      installGroupCoordinator(server.broker, groupConfig);
     } catch (err) {
       await ownLog?.close();
       throw err;
