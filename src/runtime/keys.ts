@@ -44,3 +44,13 @@ export function makeKeyValuesFn(parts: readonly KeyPart[]): (r: Row) => Value[] 
 export function fieldPart(i: number): KeyPart {
   return (r) => r[i] ?? null;
 }
+
+/** A join key: like makeKeyFn, but NULL when any part is NULL (NULL equals nothing in a join). */
+export function makeJoinKeyFn(parts: readonly KeyPart[]): KeyFn {
+  if (parts.length === 1) return parts[0]!;
+  const key = makeKeyFn(parts);
+  return (r) => {
+    for (let i = 0; i < parts.length; i++) if (parts[i]!(r) === null) return null;
+    return key(r);
+  };
+}

@@ -21,7 +21,7 @@ export interface InsertSpec {
       readonly table: MemoryTable;
       /** the full table row to write, from the stream tuple */
       readonly toTableRow: (r: Row) => Row;
-      /** ON DUPLICATE KEY UPDATE: the updated row from [existing row, new row] */
+      /** ON DUPLICATE KEY UPDATE: the updated table row from [existing table row, the stream tuple] */
       readonly onDuplicate?: (combined: Row) => Row;
       /** RETURNING over the row as written */
       readonly returning?: (written: Row) => Row;
@@ -79,7 +79,7 @@ export class TableWriteBolt implements Bolt {
           throw new RowError('GALE_ERR_RUNTIME_DUPLICATE_KEY', `duplicate primary key in table ${table.name}`);
         }
         const existing = table.get(table.keyOfRow(row))!;
-        written = spec.onDuplicate(existing.concat(row));
+        written = spec.onDuplicate(existing.concat(tuple));
         table.put(written);
       }
       if (spec.returning !== undefined) result.push(spec.returning(written));

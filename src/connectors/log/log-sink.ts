@@ -1,0 +1,131 @@
+/**
+ * Writes a query's output rows to the topic its output stream is bound to,
+ * through the `Log` seam. Rows are split by partition exactly as Kafka's
+ * default partitioner would split them (murmur2 over the KEY field's
+ * serialized bytes; rows without a key go round-robin, one partition per
+ * write, like Kafka's sticky partitioner), encoded in the stream's FORMAT and
+ * appended as one record batch v2 per partition, durably (acks = -1), so any
+ * Kafka consumer reads them.
+ *
+ * Appends to one partition are issued in order; `write` resolves when its
+ * appends are durable (the runtime acks the tuple tree then). `flushPoint`
+ * gives, per partition, the offset after the last record of every write
+ * issued so far: the checkpoint records it so a restart knows which outputs
+ * came after the checkpoint (see output-dedup.ts).
+ */
+import type { Acks, Log } from '../../log/log.js';
+import { encodeRecordBatch } from '../../log/record-batch/index.js';
+import type { RecordInput } from '../../log/record-batch/index.js';
+import { kafkaPartition } from '../../runtime/murmur2.js';
+import type { RowSink } from '../../runtime/bolts/sink.js';
+import type { Row } from '../../runtime/message.js';
+import { fingerprint, OutputDedup, QUERY_HEADER } from './output-dedup.js';
+import type { RecordKeyEncoder, RowEncoder } from './row-codec.js';
+
+export interface LogSinkOptions {
+  readonly log: Log;
+  readonly stream: string;
+  readonly topic: string;
+  readonly partitions: number;
+  readonly encode: RowEncoder;
+  readonly keys: RecordKeyEncoder;
+  /** the event-time field: its value becomes the record timestamp (else the append time) */
+  readonly timestampField?: number;
+  /** the writing query: every record carries it in a `gale.query` header */
+  readonly query?: string;
+  /** records already written before a restart, dropped once each when written again */
+  readonly dedup?: OutputDedup;
+  readonly acks?: Acks;
+}
+
+export class LogSink implements RowSink {
+  readonly description: string;
+  /** per partition: resolves to the offset after the last record of the latest write */
+  private readonly tails: Promise<bigint | undefined>[];
+  private readonly ends: (bigint | undefined)[];
+  private readonly header: { key: string; value: Buffer }[] | undefined;
+  private rr = 0;
+  private closed = false;
+  /** records appended and records dropped as replays */
+  written = 0;
+  skipped = 0;
+
+  constructor(private readonly o: LogSinkOptions) {
+    this.description = `topic ${o.topic}`;
+    this.tails = Array.from({ length: o.partitions }, () => Promise.resolve(undefined));
+    this.ends = new Array<bigint | undefined>(o.partitions).fill(undefined);
+    this.header = o.query === undefined ? undefined : [{ key: QUERY_HEADER, value: Buffer.from(o.query, 'utf8') }];
+  }
+
+  get topic(): string {
+    return this.o.topic;
+  }
+
+  write(rows: Row[]): Promise<void> | void {
+    if (rows.length === 0) return;
+    if (this.closed) throw new Error(`sink for ${this.o.topic} is closed`);
+    const n = this.o.partitions;
+    const parts: RecordInput[][] = [];
+    const keys = this.o.keys;
+    const ts = this.o.timestampField;
+    const now = Date.now();
+    const sticky = this.rr++ % n;
+    const dedup = this.o.dedup;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      const key = keys.key(row);
+      const p = key === null ? sticky : kafkaPartition(key, n);
+      const value = this.o.encode(row);
+      if (dedup !== undefined && dedup.active(p) && dedup.take(p, fingerprint(key, Buffer.from(value, 'utf8')))) {
+        this.skipped++;
+        continue;
+      }
+      const t = ts === undefined ? now : row[ts];
+      const rec: RecordInput = {
+        key,
+        value,
+        timestamp: typeof t === 'number' && Number.isFinite(t) ? t : now,
+        ...(this.header === undefined ? {} : { headers: this.header }),
+      };
+      (parts[p] ??= []).push(rec);
+    }
+    const waits: Promise<bigint | undefined>[] = [];
+    for (let p = 0; p < n; p++) {
+      const records = parts[p];
+      if (records === undefined) continue;
+      this.written += records.length;
+      const batch = encodeRecordBatch({ records, timestamp: now });
+      const tp = { topic: this.o.topic, partition: p };
+      const prev = this.tails[p]!;
+      // in order per partition; a failed earlier append does not block later ones (the query rolls back anyway)
+      const next = prev
+        .catch(() => undefined)
+        .then(() => this.o.log.append(tp, batch, { acks: this.o.acks ?? -1 }))
+        .then((r) => {
+          const end = r.lastOffset + 1n;
+          this.ends[p] = end;
+          return end;
+        });
+      this.tails[p] = next;
+      waits.push(next);
+    }
+    if (waits.length === 0) return;
+    return Promise.all(waits).then(() => undefined);
+  }
+
+  /** Per partition written by this sink: the offset after its last record of every write issued so far. */
+  async flushPoint(): Promise<Map<number, bigint>> {
+    const tails = [...this.tails];
+    const ends = await Promise.all(tails);
+    const out = new Map<number, bigint>();
+    ends.forEach((e, p) => {
+      if (e !== undefined) out.set(p, e);
+    });
+    return out;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.allSettled(this.tails);
+  }
+}
