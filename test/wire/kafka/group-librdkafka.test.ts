@@ -109,4 +109,46 @@ describe('kcat (librdkafka) consumer group', () => {
       return groups[0]?.state === 'Empty' ? true : undefined;
     });
   });
+
+  it('a static member (group.instance.id) that restarts takes its place back without a rebalance', async () => {
+    const topic = 'rd-static';
+    const groupId = 'rd-static-group';
+    await admin.createTopics({ topics: [{ topic, numPartitions: 2 }] });
+    const staticArgs = (instance: string) => kcatGroupArgs(groupId, topic, ['-X', `group.instance.id=${instance}`]);
+    const joinsOf = (instance: string) => broker.seen.filter((s) => s.api === 'JoinGroup' && s.request['groupInstanceId'] === instance).length;
+    const members: RunningProcess[] = [];
+    try {
+      members.push(startProcess('kcat', staticArgs('static-a')));
+      await waitForStableGroup(admin, groupId, 1);
+      members.push(startProcess('kcat', staticArgs('static-b')));
+      const before = await waitForStableGroup(admin, groupId, 2);
+      const joinsOfA = joinsOf('static-a');
+
+      // b stops (a static member sends no LeaveGroup) and comes back within its session timeout
+      await members[1]!.stop();
+      expect(broker.seen.filter((s) => s.api === 'LeaveGroup' && s.request['groupId'] === groupId)).toEqual([]);
+      members.push(startProcess('kcat', staticArgs('static-b')));
+      const after = await waitFor('b back under a new member id', async () => {
+        const { groups } = await admin.describeGroups([groupId]);
+        const g = groups[0];
+        const ids = g?.members.map((m) => m.memberId) ?? [];
+        return g?.state === 'Stable' && ids.length === 2 && !ids.every((id) => before.members.some((m) => m.memberId === id)) ? g : undefined;
+      });
+      const producer = broker.kafka().producer();
+      await producer.connect();
+      await producer.send({ topic, messages: Array.from({ length: 10 }, (_, i) => ({ partition: i % 2, value: `s${i}` })) });
+      await producer.disconnect();
+      const [a, , b2] = members;
+      await waitFor('both partitions read', () => (lines(a!.stdout()).length + lines(b2!.stdout()).length >= 10 ? true : undefined));
+      expect(lines(b2!.stdout()).length, 'the new b got its old partition back').toBeGreaterThan(0);
+      expect(lines(a!.stdout()).length).toBeGreaterThan(0);
+      // a never had to rejoin: no rebalance happened
+      expect(joinsOf('static-a')).toBe(joinsOfA);
+      // same assignments as before
+      const assignmentOf = (g: typeof before, instance: string) => g.members.find((m) => m.clientId === 'rdkafka' && m.memberId.startsWith(instance))?.memberAssignment.toString('hex');
+      expect(assignmentOf(after, 'static-b')).toBe(assignmentOf(before, 'static-b'));
+    } finally {
+      for (const m of members) await m.stop();
+    }
+  });
 });
