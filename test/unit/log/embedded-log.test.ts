@@ -180,6 +180,30 @@ describe('EmbeddedLog append and read', () => {
   });
 });
 
+describe('EmbeddedLog flush policies', () => {
+  it('always: one fdatasync per write cycle; os: none on the ack path; interval: in the background', async () => {
+    await log.createTopic('orders', { partitions: 1 });
+    for (let i = 0; i < 3; i++) await log.append(tp, valuesBatch('a', 1));
+    expect((await log.partitionState(tp)).fsyncs).toBe(3);
+    await log.close();
+
+    log = await t.open({ flush: 'os' });
+    for (let i = 0; i < 3; i++) await log.append(tp, valuesBatch('b', 1));
+    expect((await log.partitionState(tp)).fsyncs).toBe(0);
+    await log.flush();
+    expect((await log.partitionState(tp)).fsyncs).toBe(1);
+    await log.close();
+
+    log = await t.open({ flush: 'interval:10' });
+    await log.append(tp, valuesBatch('c', 1));
+    expect((await log.partitionState(tp)).fsyncs).toBe(0); // acked before any fsync
+    for (let i = 0; i < 500 && (await log.partitionState(tp)).fsyncs === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect((await log.partitionState(tp)).fsyncs).toBe(1);
+    expect((await readAll(log, tp)).map((r) => r.value)).toEqual(['a-0', 'a-0', 'a-0', 'b-0', 'b-0', 'b-0', 'c-0']);
+    expect(await codeOf(t.open({ flush: 'sometimes' }))).toBe('GALE_ERR_LOG_INVALID_REQUEST');
+  });
+});
+
 describe('EmbeddedLog long polls', () => {
   it('waitForData resolves on new data, on timeout and on abort, leaving no waiters behind', async () => {
     await log.createTopic('orders', { partitions: 1 });
