@@ -48,6 +48,13 @@ export interface Bolt {
    */
   onEnd?(reason: EndReason): void | Promise<void>;
   cleanup?(): void;
+  /**
+   * The task's state as plain data (arrays, objects, primitives), taken
+   * between two batches for a checkpoint; stateless bolts leave it out.
+   */
+  snapshot?(): unknown;
+  /** Puts back a snapshot after `prepare`, before any input arrives (a restart from a checkpoint). */
+  restore?(state: unknown): void;
 }
 
 /** Counters shared by one run (progress line and end-of-run summary). */

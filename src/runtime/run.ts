@@ -48,6 +48,8 @@ export interface RunOptions {
   /** batches in flight per replayable spout task (default 64) */
   readonly maxSpoutPending?: number;
   readonly ackTimeoutMs?: number;
+  /** bolt states to start from (a checkpoint): component id → one state per task, as `snapshot()` returned them */
+  readonly restore?: ReadonlyMap<string, readonly unknown[]>;
 }
 
 export interface RunSummary {
@@ -62,6 +64,12 @@ export interface RunHandle {
   readonly done: Promise<RunSummary>;
   /** Stops reading; outputs are flushed, partial windows are not emitted. */
   stop(): void;
+  /**
+   * Every stateful bolt task's state (component id → per task). Taken
+   * synchronously between two batches, it is a consistent cut: each batch a
+   * spout has handed out is fully reflected in it.
+   */
+  snapshot(): Map<string, unknown[]>;
 }
 
 export function runTopology(topology: RunnableTopology, options: RunOptions = {}): RunHandle {
@@ -131,6 +139,15 @@ export function runTopology(topology: RunnableTopology, options: RunOptions = {}
 
   const all = [...boltTasks.values()].flat();
   for (const t of all) t.start();
+  if (options.restore !== undefined) {
+    for (const [id, states] of options.restore) {
+      const tasks = boltTasks.get(id);
+      if (tasks === undefined || tasks.length !== states.length) throw new Error(`checkpoint does not fit component ${id}`);
+      tasks.forEach((t, i) => {
+        if (states[i] !== undefined) t.restore(states[i]);
+      });
+    }
+  }
 
   const ctxFor = (t: SpoutTask) => ({ component: t.component, clock, errors, signal: abort.signal });
   for (const t of spoutTasks) t.reader = t.source.open(t.index, ctxFor(t));
@@ -145,17 +162,34 @@ export function runTopology(topology: RunnableTopology, options: RunOptions = {}
   const merged = spoutTasks.filter((t) => t.source.bounded && t.source.timestampField !== undefined);
   const independent = spoutTasks.filter((t) => !merged.includes(t));
 
+  // message timeouts: a tree not complete in time is failed (its spout replays it), also when the spout is not blocked
+  const expiry = setInterval(() => acker.expire(), Math.min(1000, Math.max(10, (options.ackTimeoutMs ?? 30_000) / 4)));
+  expiry.unref?.();
+
   const done = (async (): Promise<RunSummary> => {
     const pumps: Promise<void>[] = independent.map((t) => pumpIndependent(t, drive));
     if (merged.length > 0) pumps.push(pumpMerged(merged, drive));
     try {
-      await Promise.all(pumps);
+      try {
+        await Promise.all(pumps);
+      } finally {
+        for (const t of spoutTasks) await t.reader.close();
+      }
+      await Promise.all(all.map((t) => t.whenDone()));
     } finally {
-      for (const t of spoutTasks) await t.reader.close();
+      clearInterval(expiry);
     }
-    await Promise.all(all.map((t) => t.whenDone()));
     return { metrics, stopped: abort.signal.aborted };
   })();
 
-  return { metrics, errors, done, stop: () => abort.abort() };
+  const snapshot = (): Map<string, unknown[]> => {
+    const out = new Map<string, unknown[]>();
+    for (const [id, tasks] of boltTasks) {
+      const states = tasks.map((t) => t.snapshot());
+      if (states.some((x) => x !== undefined)) out.set(id, states);
+    }
+    return out;
+  };
+
+  return { metrics, errors, done, stop: () => abort.abort(), snapshot };
 }

@@ -124,6 +124,17 @@ export class BoltTask {
     return this.done;
   }
 
+  /** The bolt's state for a checkpoint (undefined: stateless). Call between batches. */
+  snapshot(): unknown {
+    return this.bolt.snapshot?.();
+  }
+
+  /** Restores a checkpointed state; before any input arrives. */
+  restore(state: unknown): void {
+    if (this.bolt.restore === undefined) throw new Error(`${this.component} keeps no state to restore`);
+    this.bolt.restore(state);
+  }
+
   private deliver({ channel, msg }: Envelope): void {
     switch (msg.kind) {
       case 'tuples':

@@ -16,6 +16,11 @@ export interface AggregateSpec {
   readonly project: (r: Row) => Row;
 }
 
+/** What a checkpoint keeps of a changelog Aggregate task. */
+export interface AggregateState {
+  readonly groups: readonly { readonly key: unknown; readonly values: Value[]; readonly alg: unknown[] }[];
+}
+
 interface GroupState {
   readonly values: Value[];
   readonly state: AggState;
@@ -33,6 +38,18 @@ export class AggregateBolt implements Bolt {
     this.aggs = new AggregateSet(spec.aggregates);
     this.keyOf = makeKeyFn(spec.groupBy);
     this.valuesOf = makeKeyValuesFn(spec.groupBy);
+  }
+
+  /** Every group's accumulators, for a checkpoint. Holistic aggregates (values kept in running structures) are not checkpointable. */
+  snapshot(): AggregateState {
+    if (this.aggs.holistic) throw new Error('a changelog aggregate with count_distinct/median/percentile cannot be checkpointed');
+    return { groups: [...this.groups].map(([key, g]) => ({ key, values: g.values, alg: g.state.alg })) };
+  }
+
+  restore(state: unknown): void {
+    for (const g of (state as AggregateState).groups) {
+      this.groups.set(g.key, { values: g.values, state: { alg: g.alg, hol: this.aggs.hol.map(() => []) }, running: undefined });
+    }
   }
 
   prepare(_ctx: unknown, out: Collector): void {

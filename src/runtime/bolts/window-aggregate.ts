@@ -24,7 +24,7 @@ import { RowError } from '../errors.js';
 import { makeKeyFn, makeKeyValuesFn, type KeyPart } from '../keys.js';
 import type { Row, Value } from '../message.js';
 import { PaneGeometry } from '../windows/panes.js';
-import { WindowSet, type Group } from '../windows/window-set.js';
+import { WindowSet, type Group, type WindowSetState } from '../windows/window-set.js';
 
 export interface WindowAggregateSpec {
   readonly dimension: 'tuples' | 'time' | 'field';
@@ -44,6 +44,12 @@ export interface WindowAggregateSpec {
   /** ORDER BY over the projected rows of one window, and LIMIT */
   readonly order?: (a: Row, b: Row) => number;
   readonly limit?: number;
+}
+
+/** What a checkpoint keeps of a WindowAggregate task. */
+export interface WindowAggregateState {
+  readonly maxSeen: number;
+  readonly sets: readonly { readonly pk: unknown; readonly seq: number; readonly lastArrival: number; readonly set: WindowSetState }[];
 }
 
 interface Partition {
@@ -105,6 +111,25 @@ export class WindowAggregateBolt implements Bolt {
     if (this.spec.dimension !== 'field' || !this.spec.watermarkDriven) return;
     this.closeAllSets(time);
     this.flush();
+  }
+
+  /** Open windows per partition, for a checkpoint (taken between batches: nothing is buffered). */
+  snapshot(): WindowAggregateState {
+    const sets: WindowAggregateState['sets'][number][] = [];
+    for (const [pk, p] of this.sets) sets.push({ pk, seq: p.seq, lastArrival: p.lastArrival, set: p.set.exportState() });
+    return { maxSeen: this.maxSeen, sets };
+  }
+
+  restore(state: unknown): void {
+    const s = state as WindowAggregateState;
+    this.maxSeen = s.maxSeen;
+    for (const ps of s.sets) {
+      const p = this.partition(ps.pk);
+      p.seq = ps.seq;
+      p.lastArrival = ps.lastArrival;
+      p.set.importState(ps.set);
+    }
+    this.armTimer();
   }
 
   onEnd(reason: EndReason): void {

@@ -14,6 +14,12 @@ interface FrontEntry<S> {
   readonly agg: S;
 }
 
+export interface TwoStackState<S> {
+  readonly front: readonly { readonly pane: number; readonly val: S; readonly agg: S }[];
+  readonly back: readonly { readonly pane: number; readonly val: S }[];
+  readonly backAgg: S;
+}
+
 export class TwoStack<S> {
   private front: FrontEntry<S>[] = [];
   private back: { pane: number; val: S }[] = [];
@@ -47,6 +53,29 @@ export class TwoStack<S> {
       this.front.pop();
       onEvict?.(top.pane, top.val);
     }
+  }
+
+  /**
+   * The stacks exactly as they are (checkpoints): restoring them rather than
+   * re-pushing the panes keeps every later result bit-for-bit the same
+   * (floating-point merges are not associative).
+   */
+  exportState(): TwoStackState<S> {
+    return { front: this.front.map((e) => ({ ...e })), back: this.back.map((e) => ({ ...e })), backAgg: this.backAgg };
+  }
+
+  importState(s: TwoStackState<S>): void {
+    this.front = s.front.map((e) => ({ ...e }));
+    this.back = s.back.map((e) => ({ ...e }));
+    this.backAgg = s.backAgg;
+  }
+
+  /** The panes inside, oldest first. */
+  entries(): { pane: number; val: S }[] {
+    const out: { pane: number; val: S }[] = [];
+    for (let i = this.front.length - 1; i >= 0; i--) out.push({ pane: this.front[i]!.pane, val: this.front[i]!.val });
+    for (const e of this.back) out.push({ pane: e.pane, val: e.val });
+    return out;
   }
 
   /** All panes inside, combined oldest to newest. */

@@ -11,7 +11,7 @@
 import type { AggregateSet, AggState } from '../aggregates/aggregate-set.js';
 import type { Row, Value } from '../message.js';
 import type { PaneGeometry } from './panes.js';
-import { TwoStack } from './two-stack.js';
+import { TwoStack, type TwoStackState } from './two-stack.js';
 
 interface Pane {
   readonly index: number;
@@ -37,6 +37,17 @@ export class Group {
 
 /** Called per (window, group); `setId` + k identify the window (for sorting one window's rows). */
 export type EmitWindow = (k: number, group: Group, alg: unknown[], running: unknown[] | undefined, setId: number) => void;
+
+/** A WindowSet's checkpointed state (see exportState). */
+export interface WindowSetState {
+  readonly nextK: number;
+  readonly groups: readonly {
+    readonly key: unknown;
+    readonly keyValues: Value[];
+    readonly pending: readonly { readonly index: number; readonly alg: unknown[]; readonly hol: Value[][] }[];
+    readonly stack?: TwoStackState<AggState>;
+  }[];
+}
 
 let nextSetId = 0;
 
@@ -130,6 +141,43 @@ export class WindowSet {
       const k = Math.max(this.geo.firstWindowOf(this.live[0]!), this.nextK);
       this.emitWindow(k, emit);
       this.nextK = k + 1;
+    }
+  }
+
+  /** The open state as plain data (checkpoints): the first open window and every group's panes. */
+  exportState(): WindowSetState {
+    const groups: WindowSetState['groups'][number][] = [];
+    for (const g of this.groups.values()) {
+      const pending = g.pending.map((p) => ({ index: p.index, alg: p.state.alg, hol: p.state.hol }));
+      groups.push({ key: g.key, keyValues: g.keyValues, pending, ...(g.stack === undefined ? {} : { stack: g.stack.exportState() }) });
+    }
+    return { nextK: this.nextK, groups };
+  }
+
+  /**
+   * Loads an exported state into this (empty) set: pending panes, and the
+   * two-stack exactly as it was (holistic running values are re-inserted
+   * from its panes), so later results are the same bit for bit.
+   */
+  importState(s: WindowSetState): void {
+    this.nextK = s.nextK;
+    for (const gs of s.groups) {
+      const g = new Group(gs.key, gs.keyValues);
+      g.pending = gs.pending.map((p) => ({ index: p.index, state: { alg: p.alg, hol: p.hol } }));
+      const panes = new Set<number>(g.pending.map((p) => p.index));
+      if (gs.stack !== undefined) {
+        g.stack = new TwoStack(this.mergeStates, this.emptyState);
+        g.stack.importState(gs.stack);
+        if (this.aggs.holistic) {
+          const running = this.aggs.newRunning();
+          for (const e of g.stack.entries()) this.aggs.insertValues(running, e.val.hol);
+          g.running = running;
+        }
+        for (const e of g.stack.entries()) panes.add(e.pane);
+      }
+      this.groups.set(gs.key, g);
+      // stacked panes of windows already closed come back as live too; the next close cuts them again
+      for (const p of panes) this.registerPane(p, g);
     }
   }
 
