@@ -30,3 +30,4 @@ export { evaluate, isConstant } from './eval.js';
 export type { EvalEnv } from './eval.js';
 export * from './functions/index.js';
 export * as operators from './functions/operators.js';
+export { formatDiagnostic } from './diagnostic.js';
