@@ -52,6 +52,11 @@ function fdCounts(): { open: number; max: number } {
   }
 }
 
+/** ZooKeeper's node map also holds the root under "" (an alias), and its counts include it */
+function znodeCount(h: FourLetterHost): number {
+  return h.store.tree.nodeCount + 1;
+}
+
 function statsBlock(h: FourLetterHost): string {
   const s = h.stats;
   let conns = 0;
@@ -68,7 +73,7 @@ function statsBlock(h: FourLetterHost): string {
     `Outstanding: ${outstanding}\n` +
     `Zxid: 0x${h.store.lastZxid.toString(16)}\n` +
     `Mode: standalone\n` +
-    `Node count: ${h.store.tree.nodeCount}\n`
+    `Node count: ${znodeCount(h)}\n`
   );
 }
 
@@ -102,7 +107,7 @@ function mntr(h: FourLetterHost): string {
     ['packets_sent', h.stats.packetsSent],
     ['num_alive_connections', conns],
     ['outstanding_requests', outstanding],
-    ['znode_count', store.tree.nodeCount],
+    ['znode_count', znodeCount(h)],
     ['watch_count', store.watches.count()],
     ['ephemerals_count', store.tree.ephemeralCount()],
     ['approximate_data_size', store.tree.approximateDataSize],

@@ -87,13 +87,17 @@ export class ZooKeeperServer implements ConnectionHost, FourLetterHost {
       preface: (first4, s) => {
         const cmd = fourLetterWord(first4);
         if (cmd === undefined) return false;
-        this.conns.delete(conn);
+        // counted and listed like any connection while the command runs, as ZooKeeper does
+        conn.fourLetter = true;
+        conn.packetsReceived++;
+        this.stats.packetsReceived++;
         let text: string;
         try {
           text = cmd(this);
         } catch (err) {
           text = `error: ${err instanceof Error ? err.message : String(err)}\n`;
         }
+        this.conns.delete(conn);
         s.end(text);
         return true;
       },

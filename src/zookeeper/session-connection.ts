@@ -49,6 +49,8 @@ type State = 'handshake' | 'connecting' | 'connected' | 'closed';
 
 export class SessionConnection implements WatchSink {
   private state: State = 'handshake';
+  /** a four-letter-word connection (listed with interest ops 0 while it runs) */
+  fourLetter = false;
   sessionId = 0n;
   timeoutMs = 0;
   readonly authIds: Id[];
@@ -355,7 +357,7 @@ export class SessionConnection implements WatchSink {
 
   /** ` /127.0.0.1:54321[1](queued=0,recved=5,sent=5…)` as ServerCnxn.dumpConnectionInfo */
   describe(brief: boolean): string {
-    let s = ` /${this.remote}[${this.state === 'closed' ? 0 : 1}](queued=${Math.max(0, this.outstanding)},recved=${this.packetsReceived},sent=${this.packetsSent}`;
+    let s = ` /${this.remote}[${this.state === 'closed' || this.fourLetter ? 0 : 1}](queued=${Math.max(0, this.outstanding)},recved=${this.packetsReceived},sent=${this.packetsSent}`;
     if (!brief && this.sessionId !== 0n) {
       s += `,sid=0x${this.sessionId.toString(16)},lop=${this.lastOp},est=${this.established},to=${this.timeoutMs}`;
       if (this.lastCxid >= 0) s += `,lcxid=0x${this.lastCxid.toString(16)}`;
