@@ -17,8 +17,7 @@
  * high watermark, last stable offset), the whole-group offset calls, and
  * manual runRetention / runCompaction / flush.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, rm, stat, open as openFile } from 'node:fs/promises';
+import { mkdir, rm, stat, open as openFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type {
   AppendOptions,
@@ -28,29 +27,25 @@ import type {
   PartitionOffsets,
   ReadResult,
   RecordBatchBytes,
-  TopicDescription,
   TopicPartition,
   TopicSpec,
 } from './log.js';
-import { effectiveConfigs, parseTopicConfig, topicConfigDefs, validateTopicConfigs } from './config.js';
-import type { TopicConfig } from './config.js';
 import { LogError } from './errors.js';
 import { parseFlushPolicy } from './flush-policy.js';
 import type { FlushPolicy } from './flush-policy.js';
-import { Partition } from './partition.js';
-import type { Clock } from './partition.js';
+import type { Clock, Partition } from './partition.js';
 import { offsetForTime, readPartition } from './partition-read.js';
 import { compactPartition } from './compaction.js';
 import type { CompactionResult } from './compaction.js';
-import { GroupOffsets, OFFSETS_TOPIC } from './group-offsets.js';
-import { loadTopics, saveTopics, validateTopicName } from './topic-store.js';
-import type { TopicRecord } from './topic-store.js';
-import { Serial } from './serial.js';
+import { GroupOffsets } from './group-offsets.js';
+import { OFFSETS_TOPIC, TopicRegistry, isInternalTopic } from './topic-registry.js';
+import type { ConfigChange, EmbeddedTopicDescription } from './topic-registry.js';
 import type { LogLine } from './segment.js';
 import { decodeRecordBatchesAsync } from './record-batch/decode.js';
 import { readBaseOffset, readLastOffsetDelta } from './record-batch/header.js';
 import { splitBatches } from './record-batch/validate.js';
 
+export type { ConfigChange, EmbeddedTopicDescription } from './topic-registry.js';
 export type { Clock } from './partition.js';
 export type { LogLine } from './segment.js';
 
@@ -69,13 +64,6 @@ export interface EmbeddedLogOptions {
   readonly offsetsTopicPartitions?: number;
 }
 
-export interface EmbeddedTopicDescription extends TopicDescription {
-  /** a UUID fixed at creation (Kafka's topic id) */
-  readonly topicId: string;
-  /** only the configs set explicitly on the topic */
-  readonly explicitConfigs: Readonly<Record<string, string>>;
-}
-
 export interface PartitionState {
   readonly logStartOffset: bigint;
   readonly highWatermark: bigint;
@@ -89,30 +77,11 @@ export interface PartitionState {
   readonly fsyncs: number;
 }
 
-export interface ConfigChange {
-  /** configs to set (Kafka names) */
-  readonly set?: Readonly<Record<string, string>>;
-  /** configs to reset to their defaults */
-  readonly reset?: readonly string[];
-  /** legacy AlterConfigs: the given `set` replaces every explicit config */
-  readonly replace?: boolean;
-  readonly validateOnly?: boolean;
-}
-
-interface TopicState {
-  record: TopicRecord;
-  config: TopicConfig;
-  partitions: Partition[];
-}
-
 const CLEAN_MARKER = '.clean-shutdown';
-const INTERNAL_TOPICS: ReadonlySet<string> = new Set([OFFSETS_TOPIC, '__transaction_state']);
-const MAX_PARTITIONS = 10_000;
 const stderrLogger: LogLine = { info() {}, warn: (m) => process.stderr.write(`gale log: ${m}\n`) };
 
 export class EmbeddedLog implements Log {
-  private readonly topics = new Map<string, TopicState>();
-  private readonly meta = new Serial();
+  private readonly topics: TopicRegistry;
   private readonly timers: NodeJS.Timeout[] = [];
   private background: Promise<unknown> = Promise.resolve();
   private closed = false;
@@ -124,11 +93,12 @@ export class EmbeddedLog implements Log {
     private readonly logger: LogLine,
     private readonly clock: Clock,
   ) {
+    this.topics = new TopicRegistry({ logDir, flush: flushPolicy, clock, logger });
     const log = this; // the getter below runs with its own `this`
     this.groupOffsets = new GroupOffsets(
       {
         get partitions() {
-          return log.topicState(OFFSETS_TOPIC).partitions.length;
+          return log.topics.require(OFFSETS_TOPIC).partitions.length;
         },
         append: async (partition, batch) => {
           await log.partition({ topic: OFFSETS_TOPIC, partition }).append(batch, -1);
@@ -145,12 +115,10 @@ export class EmbeddedLog implements Log {
     const log = new EmbeddedLog(logDir, flush, opts.logger ?? stderrLogger, opts.clock ?? Date);
     const clean = await exists(join(logDir, CLEAN_MARKER));
     await rm(join(logDir, CLEAN_MARKER), { force: true });
-    const records = await loadTopics(logDir);
     try {
-      for (const [name, record] of records) log.topics.set(name, await log.openTopic(name, record, !clean));
-      await log.removeOrphans();
+      await log.topics.load(!clean);
       if (!log.topics.has(OFFSETS_TOPIC)) {
-        await log.createTopicNow(OFFSETS_TOPIC, {
+        await log.topics.create(OFFSETS_TOPIC, {
           partitions: opts.offsetsTopicPartitions ?? 1,
           configs: { 'cleanup.policy': 'compact', 'segment.bytes': '104857600' },
           internal: true,
@@ -171,128 +139,36 @@ export class EmbeddedLog implements Log {
 
   async createTopic(name: string, spec: TopicSpec, opts: { validateOnly?: boolean } = {}): Promise<void> {
     this.checkOpen();
-    validateTopicName(name);
-    if (INTERNAL_TOPICS.has(name)) throw new LogError('GALE_ERR_LOG_INVALID_TOPIC', `'${name}' is reserved for an internal topic`);
-    if (!Number.isInteger(spec.partitions) || spec.partitions < 1 || spec.partitions > MAX_PARTITIONS) {
-      throw new LogError('GALE_ERR_LOG_INVALID_PARTITIONS', `partitions must be an integer in [1, ${MAX_PARTITIONS}], got ${spec.partitions}`);
-    }
-    validateTopicConfigs(spec.configs ?? {});
-    await this.meta.run(async () => {
-      if (this.topics.has(name)) throw new LogError('GALE_ERR_LOG_TOPIC_EXISTS', `topic '${name}' already exists`);
-      if (opts.validateOnly === true) return;
-      await this.createTopicNow(name, { partitions: spec.partitions, configs: spec.configs ?? {}, internal: false });
-    });
-  }
-
-  private async createTopicNow(name: string, t: { partitions: number; configs: Readonly<Record<string, string>>; internal: boolean }): Promise<void> {
-    const record: TopicRecord = { id: randomUUID(), partitions: t.partitions, configs: { ...t.configs }, internal: t.internal };
-    const state = await this.openTopic(name, record, false); // directories first: a crash leaves orphans, removed on open
-    const next = new Map([...this.topics].map(([n, s]) => [n, s.record]));
-    next.set(name, record);
-    await saveTopics(this.logDir, next);
-    this.topics.set(name, state);
-  }
-
-  private async openTopic(name: string, record: TopicRecord, recover: boolean): Promise<TopicState> {
-    const config = parseTopicConfig(record.configs);
-    const partitions: Partition[] = [];
-    try {
-      for (let i = 0; i < record.partitions; i++) partitions.push(await this.openPartition(name, i, config, recover));
-    } catch (e) {
-      await Promise.all(partitions.map((p) => p.close()));
-      throw e;
-    }
-    return { record, config, partitions };
-  }
-
-  private async openPartition(topic: string, partition: number, config: TopicConfig, recover: boolean): Promise<Partition> {
-    const dir = join(this.logDir, `${topic}-${partition}`);
-    await mkdir(dir, { recursive: true });
-    return Partition.open({ dir, label: `${topic}-${partition}`, config, flush: this.flushPolicy, clock: this.clock, logger: this.logger, recover });
-  }
-
-  private async removeOrphans(): Promise<void> {
-    for (const entry of await readdir(this.logDir, { withFileTypes: true })) {
-      if (!entry.isDirectory()) continue;
-      const m = /^(.+)-(\d+)$/.exec(entry.name);
-      const t = m === null ? undefined : this.topics.get(m[1]!);
-      if (m !== null && (t === undefined || Number(m[2]) >= t.record.partitions)) {
-        this.logger.warn(`removing ${entry.name}: not a partition of any topic (an interrupted deletion)`);
-        await rm(join(this.logDir, entry.name), { recursive: true, force: true });
-      }
-    }
+    await this.topics.create(name, { partitions: spec.partitions, configs: spec.configs ?? {}, internal: false, validateOnly: opts.validateOnly === true });
   }
 
   async deleteTopic(name: string): Promise<void> {
     this.checkOpen();
-    if (INTERNAL_TOPICS.has(name)) throw new LogError('GALE_ERR_LOG_INVALID_TOPIC', `internal topic '${name}' cannot be deleted`);
-    await this.meta.run(async () => {
-      const state = this.topicState(name);
-      const next = new Map([...this.topics].map(([n, s]) => [n, s.record]));
-      next.delete(name);
-      await saveTopics(this.logDir, next);
-      this.topics.delete(name);
-      await Promise.all(state.partitions.map((p) => p.destroy()));
-    });
+    await this.topics.delete(name);
     await this.groupOffsets.deleteTopic(name);
   }
 
   /** Grows a topic to `totalPartitions` (Kafka's CreatePartitions; partitions never shrink). */
   async createPartitions(name: string, totalPartitions: number, opts: { validateOnly?: boolean } = {}): Promise<void> {
     this.checkOpen();
-    await this.meta.run(async () => {
-      const state = this.topicState(name);
-      const now = state.partitions.length;
-      if (!Number.isInteger(totalPartitions) || totalPartitions <= now || totalPartitions > MAX_PARTITIONS) {
-        throw new LogError('GALE_ERR_LOG_INVALID_PARTITIONS', `topic '${name}' has ${now} partitions; the new count must be an integer in (${now}, ${MAX_PARTITIONS}], got ${totalPartitions}`);
-      }
-      if (opts.validateOnly === true) return;
-      const added: Partition[] = [];
-      for (let i = now; i < totalPartitions; i++) added.push(await this.openPartition(name, i, state.config, false));
-      const record = { ...state.record, partitions: totalPartitions };
-      const next = new Map([...this.topics].map(([n, s]) => [n, s.record]));
-      next.set(name, record);
-      await saveTopics(this.logDir, next);
-      state.record = record;
-      state.partitions = [...state.partitions, ...added];
-    });
+    await this.topics.createPartitions(name, totalPartitions, opts.validateOnly === true);
   }
 
   async alterConfigs(name: string, change: ConfigChange): Promise<EmbeddedTopicDescription> {
     this.checkOpen();
-    return this.meta.run(async () => {
-      const state = this.topicState(name);
-      const configs: Record<string, string> = change.replace === true ? {} : { ...state.record.configs };
-      for (const [k, v] of Object.entries(change.set ?? {})) configs[k] = v;
-      for (const k of change.reset ?? []) {
-        if (topicConfigDefs[k] === undefined) throw new LogError('GALE_ERR_LOG_INVALID_CONFIG', `unknown topic config '${k}'`, { details: { name: k } });
-        delete configs[k];
-      }
-      validateTopicConfigs(configs);
-      if (change.validateOnly !== true) {
-        const record = { ...state.record, configs };
-        const next = new Map([...this.topics].map(([n, s]) => [n, s.record]));
-        next.set(name, record);
-        await saveTopics(this.logDir, next);
-        state.record = record;
-        state.config = parseTopicConfig(configs);
-        for (const p of state.partitions) p.config = state.config;
-      }
-      return describe(name, state.record);
-    });
+    return this.topics.alterConfigs(name, change);
   }
 
   async describeTopic(name: string): Promise<EmbeddedTopicDescription | undefined> {
-    const state = this.topics.get(name);
-    return state === undefined ? undefined : describe(name, state.record);
+    return this.topics.describe(name);
   }
 
   async describeTopics(): Promise<EmbeddedTopicDescription[]> {
-    return [...this.topics].map(([name, s]) => describe(name, s.record));
+    return this.topics.names().map((n) => this.topics.describe(n)!);
   }
 
   async listTopics(): Promise<string[]> {
-    return [...this.topics.keys()];
+    return this.topics.names();
   }
 
   // ---- data ---------------------------------------------------------------
@@ -300,7 +176,7 @@ export class EmbeddedLog implements Log {
   /** Appends whole batches. The bytes are modified in place (base offsets, LogAppendTime) and must not be reused until it resolves. */
   async append(tp: TopicPartition, batch: RecordBatchBytes, opts: AppendOptions = {}): Promise<AppendResult> {
     const p = this.partition(tp);
-    if (INTERNAL_TOPICS.has(tp.topic)) throw new LogError('GALE_ERR_LOG_INVALID_TOPIC', `cannot append to internal topic '${tp.topic}'`);
+    if (isInternalTopic(tp.topic)) throw new LogError('GALE_ERR_LOG_INVALID_TOPIC', `cannot append to internal topic '${tp.topic}'`);
     return p.append(batch, opts.acks ?? -1);
   }
 
@@ -359,7 +235,7 @@ export class EmbeddedLog implements Log {
   }
 
   private async loadGroupOffsets(): Promise<void> {
-    for (const p of this.topicState(OFFSETS_TOPIC).partitions) {
+    for (const p of this.topics.require(OFFSETS_TOPIC).partitions) {
       let at = p.logStartOffset;
       while (at < p.highWatermark) {
         const { records } = await readPartition(p, at, 1 << 20);
@@ -377,14 +253,14 @@ export class EmbeddedLog implements Log {
   /** Applies retention to every partition now; returns how many segments were deleted. */
   async runRetention(): Promise<number> {
     let n = 0;
-    for (const state of [...this.topics.values()]) for (const p of state.partitions) if (!p.isClosed) n += await p.applyRetention();
+    for (const state of this.topics.states()) for (const p of state.partitions) if (!p.isClosed) n += await p.applyRetention();
     return n;
   }
 
   /** Compacts every partition of compacted topics that is due (or all, with `force`). */
   async runCompaction(opts: { force?: boolean } = {}): Promise<CompactionResult[]> {
     const out: CompactionResult[] = [];
-    for (const state of [...this.topics.values()]) {
+    for (const state of this.topics.states()) {
       if (!state.config.cleanupPolicy.compact) continue;
       for (const p of state.partitions) {
         if (this.closed) return out;
@@ -397,7 +273,7 @@ export class EmbeddedLog implements Log {
 
   /** fsyncs every partition with unsynced appends (for `interval:` and `os`). */
   async flush(): Promise<void> {
-    for (const state of [...this.topics.values()]) for (const p of state.partitions) await p.syncIfDirty();
+    for (const state of this.topics.states()) for (const p of state.partitions) await p.syncIfDirty();
   }
 
   async close(): Promise<void> {
@@ -405,7 +281,7 @@ export class EmbeddedLog implements Log {
     this.closed = true;
     for (const t of this.timers) clearInterval(t);
     await this.background.catch(() => undefined);
-    for (const state of this.topics.values()) await Promise.all(state.partitions.map((p) => p.close()));
+    await this.topics.closeAll();
     const marker = await openFile(join(this.logDir, CLEAN_MARKER), 'w');
     await marker.sync();
     await marker.close();
@@ -434,27 +310,10 @@ export class EmbeddedLog implements Log {
     if (this.closed) throw new LogError('GALE_ERR_LOG_CLOSED', 'the log is closed');
   }
 
-  private topicState(name: string): TopicState {
-    const t = this.topics.get(name);
-    if (t === undefined) throw new LogError('GALE_ERR_LOG_UNKNOWN_TOPIC', `unknown topic '${name}'`, { details: { topic: name } });
-    return t;
-  }
-
   private partition(tp: TopicPartition): Partition {
     this.checkOpen();
-    const t = this.topicState(tp.topic);
-    const p = Number.isInteger(tp.partition) ? t.partitions[tp.partition] : undefined;
-    if (p === undefined) {
-      throw new LogError('GALE_ERR_LOG_UNKNOWN_PARTITION', `topic '${tp.topic}' has no partition ${tp.partition} (it has ${t.partitions.length})`, {
-        details: { topic: tp.topic, partition: tp.partition },
-      });
-    }
-    return p;
+    return this.topics.partition(tp);
   }
-}
-
-function describe(name: string, r: TopicRecord): EmbeddedTopicDescription {
-  return { name, partitions: r.partitions, configs: effectiveConfigs(r.configs), internal: r.internal, topicId: r.id, explicitConfigs: { ...r.configs } };
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -19,8 +19,6 @@ import type { RecordInput } from './record-batch/records.js';
 import type { DecodedBatch } from './record-batch/decode.js';
 import type { CommittedOffset, TopicPartition } from './log.js';
 
-export const OFFSETS_TOPIC = '__consumer_offsets';
-
 export interface OffsetsTopic {
   readonly partitions: number;
   append(partition: number, batch: Buffer): Promise<void>;
