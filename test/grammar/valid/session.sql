@@ -1,0 +1,20 @@
+-- Variables and the interactive statements.
+CREATE INPUT STREAM readings (sensor string, value double, ts timestamp);
+DECLARE threshold double DEFAULT 42.5;
+DECLARE label string DEFAULT 'high';
+DECLARE max_seen double DEFAULT 0 UPDATE FROM (SELECT max(value) AS m FROM readings);
+SELECT sensor, value, label AS level FROM readings WHERE value > threshold;
+EXPLAIN SELECT sensor FROM readings WHERE value > max_seen INTO hot;
+EXPLAIN CREATE STREAM explained_only;
+SHOW STREAMS;
+show queries;
+SHOW TOPICS;
+SHOW TABLES;
+DESCRIBE readings;
+DESCRIBE threshold;
+TERMINATE q1;
+TERMINATE 'query-7';
+TERMINATE 3;
+SET 'auto.offset.reset' = 'earliest';
+SET 'max.spout.pending' = 1000;
+RUN SCRIPT 'queries/tutorial/01-filter.sql';
