@@ -95,11 +95,13 @@ function checkReturning(ctx: CheckContext, r: Returning | undefined, inputs: rea
 /** INSERT INTO x SELECT ... / REPLACE INTO t SELECT ...: a table write, or (INSERT into a stream) a query with INTO. */
 export function checkInsertSelect(ctx: CheckContext, s: InsertSelect | ReplaceSelect): CheckedTableInsert | CheckedQuery | undefined {
   const before = ctx.errors.length;
-  const rel = lookupRelation(ctx, s.target);
-  if (rel === undefined) return undefined;
+  const plainInsert = s.kind === 'InsertSelect' && s.onDuplicate === undefined && s.returning === undefined;
+  // INSERT INTO s SELECT ... is SELECT ... INTO s, so it too declares a new stream
+  const known = ctx.catalog.relations.get(s.target.name);
+  const rel = known === undefined && plainInsert ? undefined : lookupRelation(ctx, s.target);
+  if (rel === undefined && !plainInsert) return undefined;
   const verb = s.kind === 'InsertSelect' ? 'INSERT' : 'REPLACE';
-  if (rel.kind === 'stream' && s.kind === 'InsertSelect' && s.onDuplicate === undefined && s.returning === undefined) {
-    // INSERT INTO stream SELECT ... is SELECT ... INTO stream
+  if (rel === undefined || (rel.kind === 'stream' && plainInsert)) {
     const q = checkSelect(ctx, s.query, { noInto: 'INSERT INTO s SELECT ... already names where rows go; remove this INTO' });
     if (q === undefined) return undefined;
     const renamed = renameColumns(ctx, q, s.columns);
