@@ -21,6 +21,7 @@ import { GroupCommit } from './group-commit.js';
 import { HighWatermarkWaiters } from './hw-waiters.js';
 import { Serial } from './serial.js';
 import { planRetention } from './retention.js';
+import { shouldRoll } from './roll.js';
 import { createSegment, openSegment, Segment } from './segment.js';
 import type { LogLine } from './segment.js';
 import { ATTRIBUTES_AT, CRC_AT, assignBaseOffset, readLastOffsetDelta, readMaxTimestamp, stampLogAppendTime } from './record-batch/header.js';
@@ -66,20 +67,6 @@ interface RunBatch {
 
 function crcMatches(batch: Buffer): boolean {
   return crc32c(batch.subarray(ATTRIBUTES_AT)) === batch.readUInt32BE(CRC_AT);
-}
-
-/** The one roll predicate: should `batchSize` more bytes go to a new segment? */
-export function shouldRoll(
-  config: TopicConfig,
-  s: { readonly size: number; readonly ageMs: number; readonly indexBytes: number; readonly relativeLastOffset: bigint; readonly batchSize: number },
-): boolean {
-  if (s.size === 0) return false; // an empty segment takes any batch
-  return (
-    s.size + s.batchSize > config.segmentBytes ||
-    s.ageMs >= config.segmentMs ||
-    s.indexBytes + 12 > config.segmentIndexBytes ||
-    s.relativeLastOffset > 2147483647n // relative offsets are int32 in the indexes
-  );
 }
 
 export class Partition {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeRecordBatches, encodeRecordBatch } from '../../../src/log/record-batch/index.js';
 import type { EmbeddedLog } from '../../../src/log/embedded-log.js';
-import { shouldRoll } from '../../../src/log/partition.js';
+import { shouldRoll } from '../../../src/log/roll.js';
 import { parseTopicConfig } from '../../../src/log/config.js';
 import { readAll, tempLog, VirtualClock } from './log-fixtures.js';
 import type { TempLog } from './log-fixtures.js';
