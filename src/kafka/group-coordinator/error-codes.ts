@@ -1,43 +1,40 @@
 /**
- * The Kafka protocol error numbers the group APIs answer with (Errors.java).
- * Data, not a switch: handlers copy these into responses as they are. The
- * comment after each says how the target clients react, which is why the
- * coordinator picks one over another.
+ * The Kafka protocol error codes the group APIs answer with: the subset of
+ * the broker's table (../error-codes.ts) the coordinator may return, so its
+ * results are typed by exactly these. The comment on each says how the
+ * target clients react, which is why the coordinator picks one over another.
  */
+import { ErrorCode } from '../error-codes.js';
+
 export const GroupErrorCode = {
-  NONE: 0,
+  NONE: ErrorCode.NONE,
   /** OffsetCommit on a topic/partition the log does not have */
-  UNKNOWN_TOPIC_OR_PARTITION: 3,
+  UNKNOWN_TOPIC_OR_PARTITION: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
   /** OffsetCommit metadata longer than offset.metadata.max.bytes */
-  OFFSET_METADATA_TOO_LARGE: 12,
-  /** retriable: clients back off and retry */
-  COORDINATOR_LOAD_IN_PROGRESS: 14,
+  OFFSET_METADATA_TOO_LARGE: ErrorCode.OFFSET_METADATA_TOO_LARGE,
   /** retriable: clients look the coordinator up again (group is Dead or storage failed) */
-  COORDINATOR_NOT_AVAILABLE: 15,
+  COORDINATOR_NOT_AVAILABLE: ErrorCode.COORDINATOR_NOT_AVAILABLE,
   /** retriable: clients look the coordinator up again (coordinator shut down) */
-  NOT_COORDINATOR: 16,
+  NOT_COORDINATOR: ErrorCode.NOT_COORDINATOR,
   /** the member's generation is stale: rejoin */
-  ILLEGAL_GENERATION: 22,
+  ILLEGAL_GENERATION: ErrorCode.ILLEGAL_GENERATION,
   /** protocol type or assignor unknown to the group: fatal for that consumer */
-  INCONSISTENT_GROUP_PROTOCOL: 23,
-  INVALID_GROUP_ID: 24,
+  INCONSISTENT_GROUP_PROTOCOL: ErrorCode.INCONSISTENT_GROUP_PROTOCOL,
+  INVALID_GROUP_ID: ErrorCode.INVALID_GROUP_ID,
   /** forget the member id and join from scratch */
-  UNKNOWN_MEMBER_ID: 25,
+  UNKNOWN_MEMBER_ID: ErrorCode.UNKNOWN_MEMBER_ID,
   /** session timeout outside [group.min.session.timeout.ms, group.max.session.timeout.ms] */
-  INVALID_SESSION_TIMEOUT: 26,
+  INVALID_SESSION_TIMEOUT: ErrorCode.INVALID_SESSION_TIMEOUT,
   /** rejoin (kafkajs commits what it processed first) */
-  REBALANCE_IN_PROGRESS: 27,
-  INVALID_REQUEST: 42,
+  REBALANCE_IN_PROGRESS: ErrorCode.REBALANCE_IN_PROGRESS,
   /** DeleteGroups on a group that still has members */
-  NON_EMPTY_GROUP: 68,
+  NON_EMPTY_GROUP: ErrorCode.NON_EMPTY_GROUP,
   /** DeleteGroups on a group that does not exist */
-  GROUP_ID_NOT_FOUND: 69,
+  GROUP_ID_NOT_FOUND: ErrorCode.GROUP_ID_NOT_FOUND,
   /** JoinGroup v4+ with an empty member id: rejoin with the id in the response */
-  MEMBER_ID_REQUIRED: 79,
+  MEMBER_ID_REQUIRED: ErrorCode.MEMBER_ID_REQUIRED,
   /** another member now owns this group.instance.id: fatal for the old one */
-  FENCED_INSTANCE_ID: 82,
-  /** OffsetFetch require_stable while transactional offsets are pending: retriable */
-  UNSTABLE_OFFSET_COMMIT: 88,
+  FENCED_INSTANCE_ID: ErrorCode.FENCED_INSTANCE_ID,
 } as const;
 
 export type GroupErrorCode = (typeof GroupErrorCode)[keyof typeof GroupErrorCode];
