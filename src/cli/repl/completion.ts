@@ -3,12 +3,17 @@
  * grammar/tokens.ts) and the names the engine knows (streams, tables, their
  * columns, from EngineApi.completions()). The word under the cursor is
  * completed; after `name.` only that relation's columns are offered. Keywords
- * follow the case the user types.
+ * follow the case the user types. Also offered: SHOW's objects and function names.
  */
 import { NON_RESERVED_WORDS, RESERVED_WORDS } from '../../../grammar/tokens.js';
 import type { CompletionCatalog, EngineApi } from '../../engine/api.js';
+import { SHOW_TARGETS } from '../../sql/checked/statement.js';
+import { BUILTIN_FUNCTIONS } from '../../sql/functions/index.js';
 
 const KEYWORDS: readonly string[] = [...new Set([...RESERVED_WORDS, ...NON_RESERVED_WORDS])].sort();
+/** SHOW's objects are names, not keywords, in the grammar: the analyzer's list. */
+const SHOW_WORDS: readonly string[] = SHOW_TARGETS.map((t) => t.toUpperCase());
+const FUNCTIONS: readonly string[] = [...BUILTIN_FUNCTIONS.keys()].sort();
 
 /** After these keywords a relation name is the likely next word. */
 const RELATION_CONTEXT = new Set(['FROM', 'INTO', 'JOIN', 'DESCRIBE', 'TABLE', 'STREAM', 'USING', 'UNION']);
@@ -31,10 +36,11 @@ export function complete(line: string, catalog: CompletionCatalog): [string[], s
   const columns = [...new Set(Object.values(catalog.columns).flat())];
   const keywords = keywordCase(matching(KEYWORDS, word), word);
   if (word === '' && previous === undefined) return [[], word];
+  if (previous === 'SHOW') return [keywordCase(matching(SHOW_WORDS, word), word), word];
   const candidates =
     previous !== undefined && RELATION_CONTEXT.has(previous)
       ? [...matching(relations, word), ...keywords]
-      : [...keywords, ...matching(relations, word), ...matching(columns, word)];
+      : [...keywords, ...matching(relations, word), ...matching(columns, word), ...matching(FUNCTIONS, word)];
   return [[...new Set(candidates)], word];
 }
 

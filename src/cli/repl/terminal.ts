@@ -42,8 +42,9 @@ export async function runTerminalRepl(opts: TerminalReplOptions): Promise<void> 
   const buffer = new StatementBuffer();
   let history = opts.history.load();
   const onSignal = (): void => {
-    // only reaches us while statements run (readline is closed): stop the push query
-    session.interrupt();
+    // only reaches us while statements run (readline is closed): stop the push query,
+    // below the ^C the terminal echoed
+    if (session.interrupt()) output.write('\n');
   };
   process.on('SIGINT', onSignal);
   try {
