@@ -1,0 +1,2 @@
+-- error: GALE_ERR_SQL_INVALID_CHARACTER at 2:27
+SELECT a FROM s WHERE a = ?;

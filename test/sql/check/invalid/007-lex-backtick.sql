@@ -1,0 +1,2 @@
+-- error: GALE_ERR_SQL_INVALID_CHARACTER at 2:8
+SELECT `a` FROM s;

@@ -1,0 +1,4 @@
+-- error: GALE_ERR_SQL_UNEXPECTED_TOKEN at 4:1
+CREATE INPUT STREAM s (a int, b string, c double, ts timestamp);
+SELECT a FROM s
+SELECT b FROM s;

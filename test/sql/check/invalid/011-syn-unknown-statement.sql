@@ -1,0 +1,2 @@
+-- error: GALE_ERR_SQL_UNEXPECTED_TOKEN at 2:1
+FOO BAR;

@@ -1,0 +1,2 @@
+-- error: GALE_ERR_SQL_UNEXPECTED_TOKEN at 2:13
+SELECT a, b ;

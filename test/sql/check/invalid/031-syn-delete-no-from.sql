@@ -1,0 +1,3 @@
+-- error: GALE_ERR_SQL_UNEXPECTED_TOKEN at 3:8
+CREATE MEMORY TABLE tb (k int, v string, PRIMARY KEY (k));
+DELETE tb USING s WHERE true;

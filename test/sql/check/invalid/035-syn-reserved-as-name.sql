@@ -1,0 +1,2 @@
+-- error: GALE_ERR_SQL_UNEXPECTED_TOKEN at 2:15
+CREATE STREAM select (a int);

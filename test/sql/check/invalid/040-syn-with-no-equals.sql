@@ -1,0 +1,2 @@
+-- error: GALE_ERR_SQL_UNEXPECTED_TOKEN at 2:37
+CREATE STREAM x (a int) WITH (TOPIC 'x');

@@ -1,0 +1,2 @@
+-- error: GALE_ERR_SQL_DUPLICATE_CLAUSE at 2:55
+CREATE MEMORY TABLE x (a int, b int, PRIMARY KEY (a), PRIMARY KEY (b));

@@ -1,0 +1,2 @@
+-- error: GALE_ERR_SQL_BAD_LITERAL at 2:8
+SELECT "" FROM s;

@@ -1,0 +1,2 @@
+-- error: GALE_ERR_SQL_UNKNOWN_TYPE at 2:11
+DECLARE v float DEFAULT 1.0;

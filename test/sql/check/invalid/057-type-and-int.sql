@@ -1,0 +1,3 @@
+-- error: GALE_ERR_SQL_TYPE_MISMATCH at 3:33
+CREATE INPUT STREAM s (a int, b string, c double, ts timestamp);
+SELECT a FROM s WHERE a > 1 AND c;

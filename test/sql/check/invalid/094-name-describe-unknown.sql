@@ -1,0 +1,2 @@
+-- error: GALE_ERR_SQL_UNKNOWN_STREAM at 2:10
+DESCRIBE ghost;

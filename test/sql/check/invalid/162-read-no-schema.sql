@@ -1,0 +1,3 @@
+-- error: GALE_ERR_SQL_NO_SCHEMA at 3:15
+CREATE STREAM later;
+SELECT x FROM later;

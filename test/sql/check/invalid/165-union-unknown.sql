@@ -1,0 +1,3 @@
+-- error: GALE_ERR_SQL_UNKNOWN_STREAM at 3:9
+CREATE INPUT STREAM s (a int, b string, c double, ts timestamp);
+s UNION nope;

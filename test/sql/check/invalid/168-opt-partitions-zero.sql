@@ -1,0 +1,2 @@
+-- error: GALE_ERR_SQL_BAD_OPTION at 2:44
+CREATE STREAM x (a int) WITH (PARTITIONS = 0);

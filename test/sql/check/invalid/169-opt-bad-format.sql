@@ -1,0 +1,2 @@
+-- error: GALE_ERR_SQL_BAD_OPTION at 2:40
+CREATE STREAM x (a int) WITH (FORMAT = xml);

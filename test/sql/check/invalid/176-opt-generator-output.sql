@@ -1,0 +1,2 @@
+-- error: GALE_ERR_SQL_BAD_OPTION at 2:50
+CREATE OUTPUT STREAM x (a int) WITH (GENERATOR = 'nexmark');

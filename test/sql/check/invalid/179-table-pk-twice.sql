@@ -1,0 +1,2 @@
+-- error: GALE_ERR_SQL_BAD_PRIMARY_KEY at 2:47
+CREATE MEMORY TABLE x (a int, PRIMARY KEY (a, a));

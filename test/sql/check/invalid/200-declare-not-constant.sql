@@ -1,0 +1,2 @@
+-- error: GALE_ERR_SQL_NOT_CONSTANT at 2:23
+DECLARE v int DEFAULT x + 1;

@@ -1,0 +1,2 @@
+-- error: GALE_ERR_SQL_TYPE_MISMATCH at 2:23
+DECLARE v int DEFAULT 'one';
