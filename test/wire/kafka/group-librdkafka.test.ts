@@ -151,4 +151,31 @@ describe('kcat (librdkafka) consumer group', () => {
       for (const m of members) await m.stop();
     }
   });
+
+  it('a member that dies without leaving is dropped after its session timeout and the survivor takes over its partitions', async () => {
+    const topic = 'rd-crash';
+    const groupId = 'rd-crash-group';
+    await admin.createTopics({ topics: [{ topic, numPartitions: 4 }] });
+    const members: RunningProcess[] = [];
+    try {
+      members.push(startProcess('kcat', kcatGroupArgs(groupId, topic)));
+      await waitForStableGroup(admin, groupId, 1);
+      members.push(startProcess('kcat', kcatGroupArgs(groupId, topic)));
+      await waitForStableGroup(admin, groupId, 2);
+      const [survivor, victim] = members;
+      victim!.child.kill('SIGKILL');
+      await victim!.exited;
+      // session.timeout.ms=6000: the coordinator notices, rebalances, and the survivor owns all 4 partitions
+      const alone = await waitForStableGroup(admin, groupId, 1, 20_000);
+      expect(alone.members[0]!.memberAssignment.length).toBeGreaterThan(0);
+      const producer = broker.kafka().producer();
+      await producer.connect();
+      await producer.send({ topic, messages: Array.from({ length: 20 }, (_, i) => ({ partition: i % 4, value: `c${i}` })) });
+      await producer.disconnect();
+      await waitFor('the survivor reads all 20', () => (lines(survivor!.stdout()).length >= 20 ? true : undefined));
+      expect(lines(survivor!.stdout()).map((l) => l.split(' ')[2]).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `c${i}`).sort());
+    } finally {
+      for (const m of members) await m.stop();
+    }
+  });
 });
