@@ -6,11 +6,13 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { httpService } from '../serve/http-service.js';
 import { kafkaService } from '../serve/kafka-service.js';
 import type { RunningService, ServeContext, Service } from '../serve/service.js';
 import { zookeeperService } from '../serve/zookeeper-service.js';
 
-const services: readonly Service[] = [zookeeperService, kafkaService];
+// the HTTP API serves the engine the engine service shares, so it comes after it
+const services: readonly Service[] = [zookeeperService, kafkaService, httpService];
 
 function port(value: string): number {
   const n = Number(value);
