@@ -179,7 +179,13 @@ export class BoltTask {
       this.env.errors.report(toErrorRecord(err, { component: this.component, query: this.query }));
     }
     this.current = undefined;
-    if (anchor === undefined) return;
+    if (anchor === undefined) {
+      // nothing to fail (e.g. window results emitted on a watermark): the failure goes to the error stream
+      if (result instanceof Promise) {
+        result.catch((err: unknown) => this.env.errors.report(toErrorRecord(err, { component: this.component, query: this.query })));
+      }
+      return;
+    }
     if (result instanceof Promise) {
       result.then(
         () => this.env.acker.xor(anchor.root, anchor.id),

@@ -35,14 +35,17 @@ export interface LogSinkOptions {
   readonly query?: string;
   /** records already written before a restart, dropped once each when written again */
   readonly dedup?: OutputDedup;
+  /** per partition: where this sink's output starts (the high watermark when it was created) */
+  readonly startEnds: readonly bigint[];
   readonly acks?: Acks;
+  /** an append failed (the query rolls back; rows emitted on a watermark have no tuple tree to fail) */
+  readonly onError?: (err: unknown) => void;
 }
 
 export class LogSink implements RowSink {
   readonly description: string;
   /** per partition: resolves to the offset after the last record of the latest write */
-  private readonly tails: Promise<bigint | undefined>[];
-  private readonly ends: (bigint | undefined)[];
+  private readonly tails: Promise<bigint>[];
   private readonly header: { key: string; value: Buffer }[] | undefined;
   private rr = 0;
   private closed = false;
@@ -52,8 +55,8 @@ export class LogSink implements RowSink {
 
   constructor(private readonly o: LogSinkOptions) {
     this.description = `topic ${o.topic}`;
-    this.tails = Array.from({ length: o.partitions }, () => Promise.resolve(undefined));
-    this.ends = new Array<bigint | undefined>(o.partitions).fill(undefined);
+    if (o.startEnds.length !== o.partitions) throw new RangeError('one start offset per output partition');
+    this.tails = o.startEnds.map((e) => Promise.resolve(e));
     this.header = o.query === undefined ? undefined : [{ key: QUERY_HEADER, value: Buffer.from(o.query, 'utf8') }];
   }
 
@@ -89,7 +92,7 @@ export class LogSink implements RowSink {
       };
       (parts[p] ??= []).push(rec);
     }
-    const waits: Promise<bigint | undefined>[] = [];
+    const waits: Promise<bigint>[] = [];
     for (let p = 0; p < n; p++) {
       const records = parts[p];
       if (records === undefined) continue;
@@ -101,11 +104,13 @@ export class LogSink implements RowSink {
       const next = prev
         .catch(() => undefined)
         .then(() => this.o.log.append(tp, batch, { acks: this.o.acks ?? -1 }))
-        .then((r) => {
-          const end = r.lastOffset + 1n;
-          this.ends[p] = end;
-          return end;
-        });
+        .then(
+          (r) => r.lastOffset + 1n,
+          (err: unknown) => {
+            this.o.onError?.(err);
+            throw err;
+          },
+        );
       this.tails[p] = next;
       waits.push(next);
     }
@@ -113,15 +118,18 @@ export class LogSink implements RowSink {
     return Promise.all(waits).then(() => undefined);
   }
 
-  /** Per partition written by this sink: the offset after its last record of every write issued so far. */
-  async flushPoint(): Promise<Map<number, bigint>> {
-    const tails = [...this.tails];
-    const ends = await Promise.all(tails);
-    const out = new Map<number, bigint>();
-    ends.forEach((e, p) => {
-      if (e !== undefined) out.set(p, e);
-    });
-    return out;
+  /**
+   * Per partition: the offset after this sink's last record of every write
+   * issued before the call (the start offset where it wrote nothing).
+   * Rejects if one of those appends failed.
+   */
+  flushPoint(): Promise<bigint[]> {
+    return Promise.all([...this.tails]);
+  }
+
+  /** Replayed records still expected (saved with a checkpoint taken at the same cut). */
+  dedupRemaining(): Record<string, Record<string, number>> {
+    return this.o.dedup?.remaining() ?? {};
   }
 
   async close(): Promise<void> {
