@@ -6,8 +6,9 @@
  * reads of the same sizes, each read into a fresh buffer. One appender awaits each append, like the raw loop
  * awaits each write, so the ratio is the log's own overhead (validation,
  * CRC-32C, offset assignment, indexing, group-commit bookkeeping).
- * A group-commit row shows 8 concurrent appenders sharing fsyncs, and a CRC
- * table compares the native CRC-32C with a pure-JS table.
+ * A group-commit row shows 8 concurrent appenders sharing fsyncs, a CRC
+ * table compares the native CRC-32C with a pure-JS table, and a codec table
+ * gives record encode/decode rates per compression codec.
  *
  * Bounded: at most 128 MiB per case and run, temp dirs removed after each run.
  * Options: --runs=N (default 5), --quick (fewer bytes, 3 runs).
@@ -16,7 +17,7 @@ import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedLog } from '../src/log/embedded-log.js';
-import { encodeRecordBatch, readBatchHeader } from '../src/log/record-batch/index.js';
+import { compressionCodecs, decodeRecordBatchesAsync, encodeRecordBatchAsync, encodeRecordBatch, readBatchHeader } from '../src/log/record-batch/index.js';
 import { crc32c } from '../src/log/record-batch/crc32c.js';
 import { median, printTable, repeat } from './stats.js';
 
@@ -174,6 +175,29 @@ function row<R, L>(label: string, pairs: readonly Pair<R, L>[], metric: (r: R | 
   return [label, median(pairs.map((p) => metric(p.raw))), median(pairs.map((p) => metric(p.log))), `${ratio.toFixed(2)}×`];
 }
 
+/** Encode and decode rates of 100-byte JSON-ish records, 1000 per batch, per codec (what the engine pays per row). */
+async function codecBench(runs: number): Promise<void> {
+  const records = Array.from({ length: 1000 }, (_, i) => ({ key: `user-${i % 97}`, value: `{"id":${i},"price":${(i * 7) % 1000},"item":"item-${i % 31}","pad":"${'x'.repeat(40)}"}` }));
+  const rows: (string | number)[][] = [];
+  for (const codec of compressionCodecs) {
+    const n = 200;
+    const enc = await repeat(runs, async () => {
+      const t0 = performance.now();
+      for (let i = 0; i < n; i++) await encodeRecordBatchAsync({ records, compression: codec });
+      return (n * records.length) / ((performance.now() - t0) / 1000);
+    });
+    const batch = await encodeRecordBatchAsync({ records, compression: codec });
+    const dec = await repeat(runs, async () => {
+      const t0 = performance.now();
+      for (let i = 0; i < n; i++) await decodeRecordBatchesAsync(batch);
+      return (n * records.length) / ((performance.now() - t0) / 1000);
+    });
+    rows.push([codec, median(enc) / 1e6, median(dec) / 1e6, batch.length]);
+  }
+  process.stdout.write('\nrecord batch codec, 1000 records of ~100 B per batch (M records/s)\n');
+  printTable(['codec', 'encode', 'decode', 'batch bytes'], rows);
+}
+
 export async function run(args: string[]): Promise<void> {
   const quick = args.includes('--quick');
   const runsArg = args.find((a) => a.startsWith('--runs='));
@@ -202,4 +226,5 @@ export async function run(args: string[]): Promise<void> {
   process.stdout.write(`group commit: ${appends} appends shared ${median(gcPairs.map((p) => p.log.fsyncs))} fdatasyncs (median)\n`);
   process.stdout.write('target: raw/log <= 1.5× for 1 MiB batches\n');
   await crcBench(runs);
+  await codecBench(runs);
 }
