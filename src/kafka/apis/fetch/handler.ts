@@ -20,6 +20,8 @@ import { defineApi } from '../../handler.js';
 import { failureOf } from '../../log-errors.js';
 import { fetchApi } from './spec.js';
 
+const EMPTY = new Uint8Array(0);
+
 interface PartitionAnswer {
   partitionIndex: number;
   errorCode: number;
@@ -28,7 +30,8 @@ interface PartitionAnswer {
   logStartOffset: bigint;
   abortedTransactions: null;
   preferredReadReplica: number;
-  records: Uint8Array | null;
+  /** empty, never null: librdkafka rejects a null record set (MessageSetSize -1) */
+  records: Uint8Array;
 }
 
 interface Wanted {
@@ -45,9 +48,9 @@ async function readPartition(broker: Broker, w: Wanted, budget: number, mustRetu
     if (limit <= 0 && !mustReturnOne) {
       const o = await log.offsets(w.tp);
       if (w.offset < o.logStart || w.offset > o.highWatermark) {
-        return { ...base, errorCode: ErrorCode.OFFSET_OUT_OF_RANGE, highWatermark: o.highWatermark, lastStableOffset: o.highWatermark, logStartOffset: o.logStart, records: null };
+        return { ...base, errorCode: ErrorCode.OFFSET_OUT_OF_RANGE, highWatermark: o.highWatermark, lastStableOffset: o.highWatermark, logStartOffset: o.logStart, records: EMPTY };
       }
-      return { ...base, errorCode: ErrorCode.NONE, highWatermark: o.highWatermark, lastStableOffset: o.highWatermark, logStartOffset: o.logStart, records: null };
+      return { ...base, errorCode: ErrorCode.NONE, highWatermark: o.highWatermark, lastStableOffset: o.highWatermark, logStartOffset: o.logStart, records: EMPTY };
     }
     // The log returns at least one whole batch when there is one, even above the limit.
     const r = await log.read(w.tp, w.offset, Math.max(limit, 1));
@@ -57,11 +60,11 @@ async function readPartition(broker: Broker, w: Wanted, budget: number, mustRetu
       highWatermark: r.highWatermark,
       lastStableOffset: r.highWatermark,
       logStartOffset: r.logStartOffset,
-      records: r.records.length > 0 ? r.records : null,
+      records: r.records,
     };
   } catch (err) {
     const f = failureOf(err, broker.logger, `fetch ${w.tp.topic}-${w.tp.partition}`);
-    return { ...base, errorCode: f.code, highWatermark: -1n, lastStableOffset: -1n, logStartOffset: -1n, records: null };
+    return { ...base, errorCode: f.code, highWatermark: -1n, lastStableOffset: -1n, logStartOffset: -1n, records: EMPTY };
   }
 }
 
@@ -71,7 +74,7 @@ async function readAll(broker: Broker, wanted: readonly Wanted[], maxBytes: numb
   let bytes = 0;
   for (const w of wanted) {
     const a = await readPartition(broker, w, maxBytes - bytes, bytes === 0);
-    bytes += a.records?.length ?? 0;
+    bytes += a.records.length;
     answers.push(a);
   }
   return { answers, bytes };
