@@ -13,7 +13,9 @@
  *                         {"end": {"reason": "completed", "rows": n}}                      bounded input consumed
  *                         {"error": {...}}                                                 the query failed
  *                       the stream runs until one of the last two, or until the client disconnects
- *                       (which stops the query); 400 → {"error": {...}} when it does not start
+ *                       (which stops the query); a blank line now and then while the query is
+ *                       quiet keeps idle timeouts away (skip blank lines);
+ *                       400 → {"error": {...}} when it does not start
  *   GET  /info, /healthcheck, /completions, /streams, /tables, /topics, /queries
  *
  * Any other error: {"error": {"code": "GALE_ERR_HTTP_...", "message": "..."}} with the

@@ -16,6 +16,8 @@ import { classifyError } from './statement-error.js';
 export interface PushRouteContext {
   readonly engine: EngineApi;
   readonly maxBufferedBytes: number;
+  /** a blank line is sent after this long without output */
+  readonly keepAliveMs: number;
   readonly logger: { warn(msg: string): void };
   /** answers a request with a JSON error (status from the error) */
   readonly sendError: (res: ServerResponse, err: unknown, source?: string) => void;
@@ -65,6 +67,7 @@ export async function runPushQuery(
     if (pending.length === 0 || res.destroyed) return;
     res.write(pending.join(''));
     pending = [];
+    lastWrite = Date.now();
     if (res.writableLength > ctx.maxBufferedBytes && !abort.signal.aborted) {
       ctx.logger.warn(`http: push query stopped: the client is not reading (${res.writableLength} bytes waiting)`);
       res.destroy();
@@ -78,6 +81,16 @@ export async function runPushQuery(
       setImmediate(flush);
     }
   };
+  // a quiet query still sends a blank line now and then, so that clients and proxies
+  // with idle timeouts (fetch's body timeout is 5 minutes) keep the stream open
+  let lastWrite = Date.now();
+  const keepAlive = setInterval(() => {
+    if (Date.now() - lastWrite >= ctx.keepAliveMs && !res.destroyed) {
+      res.write('\n');
+      lastWrite = Date.now();
+    }
+  }, ctx.keepAliveMs);
+  keepAlive.unref();
   const start = (queryId: string, cols: readonly Column[]): void => {
     if (started) return;
     started = true;
@@ -117,6 +130,7 @@ export async function runPushQuery(
     flush();
     res.end();
   } finally {
+    clearInterval(keepAlive);
     res.off('close', onClose);
   }
 }

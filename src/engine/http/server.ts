@@ -26,6 +26,8 @@ export interface HttpApiOptions {
   readonly maxPushQueries?: number;
   /** bytes a push query may have waiting for a slow client before it is stopped (default 16 MiB) */
   readonly maxBufferedBytes?: number;
+  /** a push query with no output for this long sends a blank line (default 15 s) */
+  readonly keepAliveMs?: number;
   readonly version?: string;
   readonly logger?: { info(msg: string): void; warn(msg: string): void };
 }
@@ -54,6 +56,7 @@ export class HttpApiServer {
   private readonly maxBodyBytes: number;
   private readonly maxPushQueries: number;
   private readonly maxBufferedBytes: number;
+  private readonly keepAliveMs: number;
   private readonly version: string;
   private readonly logger: { info(msg: string): void; warn(msg: string): void };
   private closing = false;
@@ -63,6 +66,7 @@ export class HttpApiServer {
     this.maxBodyBytes = opts.maxBodyBytes ?? 1024 * 1024;
     this.maxPushQueries = opts.maxPushQueries ?? 64;
     this.maxBufferedBytes = opts.maxBufferedBytes ?? 16 * 1024 * 1024;
+    this.keepAliveMs = opts.keepAliveMs ?? 15_000;
     this.version = opts.version ?? '0.1.0';
     this.logger = opts.logger ?? { info: () => {}, warn: () => {} };
     this.server = createServer((req, res) => {
@@ -163,6 +167,7 @@ export class HttpApiServer {
         {
           engine: this.engine,
           maxBufferedBytes: this.maxBufferedBytes,
+          keepAliveMs: this.keepAliveMs,
           logger: this.logger,
           sendError: (r, err, source) => this.sendError(r, err, source),
         },
