@@ -25,7 +25,7 @@ import { constants as fsc } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { OffsetIndex } from './offset-index.js';
 import { TimeIndex } from './time-index.js';
-import { Segment, segmentPaths } from './segment.js';
+import { Segment, segmentPaths, syncDir } from './segment.js';
 import type { Partition } from './partition.js';
 import { BatchScanner } from './segment-scan.js';
 import { readMaxTimestamp } from './record-batch/header.js';
@@ -77,6 +77,7 @@ export async function compactPartition(p: Partition, opts: { nowMs: number; forc
         const paths = segmentPaths(seg.dir, seg.baseOffset);
         await Promise.all([rm(paths.index, { force: true }), rm(paths.timeindex, { force: true })]);
         await rename(`${paths.log}.cleaned`, paths.log);
+        await syncDir(seg.dir);
         await cleaned.persistIndexes();
         await seg.retire({ deleteFiles: false });
         return true;

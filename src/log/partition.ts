@@ -22,7 +22,7 @@ import { HighWatermarkWaiters } from './hw-waiters.js';
 import { Serial } from './serial.js';
 import { planRetention } from './retention.js';
 import { shouldRoll } from './roll.js';
-import { createSegment, openSegment, Segment } from './segment.js';
+import { createSegment, openSegment, Segment, syncDir } from './segment.js';
 import type { LogLine } from './segment.js';
 import { ATTRIBUTES_AT, CRC_AT, assignBaseOffset, readLastOffsetDelta, readMaxTimestamp, stampLogAppendTime } from './record-batch/header.js';
 import { crc32c } from './record-batch/crc32c.js';
@@ -335,6 +335,7 @@ export class Partition {
         const tmp = join(this.p.dir, `${START_OFFSET_FILE}.tmp`);
         await writeFile(tmp, `${offset}\n`, { flush: true });
         await rename(tmp, join(this.p.dir, START_OFFSET_FILE));
+        await syncDir(this.p.dir);
         this.logStartOffset = offset;
         await this.deletePrefix(false);
       }

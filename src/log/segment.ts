@@ -152,7 +152,7 @@ export class Segment {
 
   release(): void {
     this.refs--;
-    if (this.refs === 0 && this.retired) void this.close();
+    if (this.refs === 0 && this.retired) void this.close().catch(() => undefined);
   }
 
   /** Takes the segment out of service: files deleted (if asked) now, fd closed once the last reader releases it. */
@@ -191,11 +191,27 @@ async function writeWhole(path: string, bytes: Buffer): Promise<void> {
   await rename(tmp, path);
 }
 
+/** fsync of a directory, so a file created or renamed in it survives a power loss (POSIX asks for it). */
+export async function syncDir(dir: string): Promise<void> {
+  const fh = await open(dir, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
 export async function createSegment(dir: string, baseOffset: bigint, nowMs: number): Promise<Segment> {
   const p = segmentPaths(dir, baseOffset);
   // a leftover from a crashed earlier roll or compaction is replaced
   await Promise.all([rm(p.index, { force: true }), rm(p.timeindex, { force: true })]);
   const fh = await open(p.log, fsc.O_RDWR | fsc.O_CREAT | fsc.O_TRUNC, 0o644);
+  try {
+    await syncDir(dir);
+  } catch (e) {
+    await fh.close();
+    throw e;
+  }
   return new Segment(dir, baseOffset, fh, nowMs, OffsetIndex.empty(), TimeIndex.empty(), {
     size: 0,
     nextOffset: baseOffset,
