@@ -1,0 +1,236 @@
+/**
+ * A checked SELECT as logical nodes: the FROM (a stream, a join, a pattern),
+ * then Calc (WHERE + SELECT list), WindowAggregate or Aggregate. Returns the
+ * node whose rows are the query's output rows.
+ */
+import type { CheckedFrom, CheckedQuery, QueryInput } from '../sql/checked/index.js';
+import type { TableDef } from '../sql/catalog.js';
+import type { Field } from '../sql/types.js';
+import { inputsEnv } from './compile/env.js';
+import type { PlanContext } from './context.js';
+import { PlanError } from './errors.js';
+import { exprText } from './explain-expr.js';
+import { aggregateNode } from './logical/aggregate.js';
+import { calcNode, projectedEventTime } from './logical/calc.js';
+import { joinNode } from './logical/join.js';
+import { lookupJoinNode } from './logical/lookup-join.js';
+import type { BoltNode } from './logical/node.js';
+import { patternNode } from './logical/pattern.js';
+import { windowAggregateNode } from './logical/window-aggregate.js';
+import type { ResolvedWindow } from '../sql/checked/index.js';
+
+/** What the query planner needs from the script planner. */
+export interface Planner {
+  readonly ctx: PlanContext;
+  /** registers a node of the current query (gives it a unique id) */
+  add<N extends BoltNode>(node: N): N;
+  /** `node` reads stream `stream` on `port` (a spout is made for input streams) */
+  read(stream: string, node: BoltNode, port: number): void;
+  /** the output field of a stream that carries event time */
+  eventTimeOf(stream: string): number | undefined;
+  table(name: string): { def: TableDef; table: import('../runtime/table/memory-table.js').MemoryTable };
+  nextId(kind: string): string;
+  readonly query: string;
+}
+
+/** One side of a FROM: rows of some inputs laid side by side. */
+interface Side {
+  connect(node: BoltNode, port: number): void;
+  readonly fields: readonly Field[];
+  readonly offsets: Map<number, number>;
+  readonly window: ResolvedWindow | undefined;
+  readonly eventTime: number | undefined;
+}
+
+const unsupported = (what: string, q: CheckedQuery): PlanError => new PlanError('GALE_ERR_PLAN_UNSUPPORTED', what, q.ast.loc);
+
+export function planSelect(q: CheckedQuery, p: Planner): BoltNode {
+  switch (q.from.kind) {
+    case 'Scan': {
+      const inp = q.inputs[q.from.input]!;
+      if (inp.source === 'table') throw unsupported(`reading table ${inp.name} on its own: join it with a stream (a lookup)`, q);
+      return finish(q, p, streamSide(inp, q.from.input, p));
+    }
+    case 'Join':
+      return finish(q, p, joinSide(q.from, q, p));
+    case 'TupleJoin': {
+      if (q.from.items.length !== 2) throw unsupported('a tuple join of more than two streams (join two, INTO a stream, then join the third)', q);
+      const [a, b] = q.from.items as [CheckedFrom, CheckedFrom];
+      const l = fromSide(a, q, p);
+      const r = fromSide(b, q, p);
+      const side = streamJoin('inner', l, r, q.where, q, p);
+      return finish(q, p, side, true);
+    }
+    case 'Pattern': {
+      const node = p.add(
+        patternNode({
+          id: p.nextId('Pattern'),
+          query: p.query,
+          q,
+          pattern: q.from.pattern,
+          within: q.from.within,
+          eventTimes: q.inputs.map((i) => p.eventTimeOf(i.name)),
+          ctx: p.ctx,
+        }),
+      );
+      q.inputs.forEach((i, port) => p.read(i.name, node, port));
+      return node;
+    }
+  }
+}
+
+function streamSide(inp: QueryInput, index: number, p: Planner): Side {
+  return {
+    connect: (node, port) => p.read(inp.name, node, port),
+    fields: inp.fields,
+    offsets: new Map([[index, 0]]),
+    window: inp.window,
+    eventTime: p.eventTimeOf(inp.name),
+  };
+}
+
+function fromSide(f: CheckedFrom, q: CheckedQuery, p: Planner): Side {
+  if (f.kind === 'Scan') {
+    const inp = q.inputs[f.input]!;
+    if (inp.source === 'table') throw unsupported(`table ${inp.name} in a tuple join: use JOIN ... ON for a lookup`, q);
+    return streamSide(inp, f.input, p);
+  }
+  if (f.kind === 'Join') return joinSide(f, q, p);
+  throw unsupported('this FROM shape', q);
+}
+
+function joinSide(f: Extract<CheckedFrom, { kind: 'Join' }>, q: CheckedQuery, p: Planner): Side {
+  const right = q.inputs[f.right]!;
+  if (f.lookup === 'left-table') {
+    if (f.left.kind !== 'Scan') throw unsupported('a table on the left of a join whose left side is itself a join', q);
+    const tIndex = f.left.input;
+    const { def, table } = p.table(q.inputs[tIndex]!.name);
+    const stream = streamSide(right, f.right, p);
+    const node = p.add(
+      lookupJoinNode({
+        id: p.nextId('LookupJoin'),
+        query: p.query,
+        joinType: f.joinType,
+        table,
+        def,
+        tableInput: tIndex,
+        tableSide: 'left',
+        stream: { fields: stream.fields, offsets: stream.offsets },
+        on: f.on,
+        aliases: q.inputs,
+        ctx: p.ctx,
+      }),
+    );
+    stream.connect(node, 0);
+    const w = def.fields.length;
+    return {
+      connect: (n, port) => n.inputs.push({ node, port }),
+      fields: node.fields,
+      offsets: new Map([[tIndex, 0], ...[...stream.offsets].map(([i, o]): [number, number] => [i, o + w])]),
+      window: undefined,
+      eventTime: stream.eventTime === undefined ? undefined : stream.eventTime + w,
+    };
+  }
+  const left = fromSide(f.left, q, p);
+  if (f.lookup === 'right-table') {
+    const { def, table } = p.table(right.name);
+    const node = p.add(
+      lookupJoinNode({
+        id: p.nextId('LookupJoin'),
+        query: p.query,
+        joinType: f.joinType,
+        table,
+        def,
+        tableInput: f.right,
+        tableSide: 'right',
+        stream: { fields: left.fields, offsets: left.offsets },
+        on: f.on,
+        aliases: q.inputs,
+        ctx: p.ctx,
+      }),
+    );
+    left.connect(node, 0);
+    return {
+      connect: (n, port) => n.inputs.push({ node, port }),
+      fields: node.fields,
+      offsets: new Map([...left.offsets, [f.right, left.fields.length]]),
+      window: undefined,
+      eventTime: left.eventTime,
+    };
+  }
+  if (f.left.kind !== 'Scan') throw unsupported('a stream–stream join whose left side is itself a join (join two, INTO a stream, then join again)', q);
+  return streamJoin(f.joinType, left, streamSide(right, f.right, p), f.on, q, p);
+}
+
+function streamJoin(
+  joinType: 'inner' | 'left' | 'right' | 'full',
+  l: Side,
+  r: Side,
+  cond: CheckedQuery['where'],
+  q: CheckedQuery,
+  p: Planner,
+): Side {
+  const node = p.add(
+    joinNode({
+      id: p.nextId('Join'),
+      query: p.query,
+      joinType,
+      left: { fields: l.fields, offsets: l.offsets, window: l.window, eventTime: l.eventTime },
+      right: { fields: r.fields, offsets: r.offsets, window: r.window, eventTime: r.eventTime },
+      condition: cond,
+      aliases: q.inputs,
+      ctx: p.ctx,
+    }),
+  );
+  l.connect(node, 0);
+  r.connect(node, 1);
+  const offsets = new Map(l.offsets);
+  for (const [i, o] of r.offsets) offsets.set(i, o + l.fields.length);
+  return { connect: (n, port) => n.inputs.push({ node, port }), fields: node.fields, offsets, window: undefined, eventTime: undefined };
+}
+
+/** WHERE, then the SELECT list or the aggregate, over a side's rows. */
+function finish(q: CheckedQuery, p: Planner, side: Side, whereDone = false): BoltNode {
+  const where = whereDone ? undefined : q.where;
+  const offsets = Array.from({ length: q.inputs.length }, (_, i) => side.offsets.get(i) ?? 0);
+  const env = inputsEnv(p.ctx, side.offsets);
+  const whereText = where === undefined ? '' : `WHERE ${exprText(where, q.inputs)}`;
+  if (q.aggregation === 'none') {
+    const project = q.columns.map((c) => c.expr);
+    const et = side.eventTime === undefined ? undefined : projectedEventTime(project.map((e) => (e.kind === 'Column' ? { ...e, field: side.offsets.get(e.input)! + e.field, input: 0 } : e)), side.eventTime);
+    const node = p.add(
+      calcNode({
+        id: p.nextId('Calc'),
+        query: p.query,
+        where,
+        project,
+        fields: q.output,
+        env,
+        eventTime: et,
+        describe: [whereText, `SELECT ${q.columns.map((c) => `${exprText(c.expr, q.inputs)} AS ${c.name}`).join(', ')}`].filter((s) => s !== '').join('; '),
+      }),
+    );
+    side.connect(node, 0);
+    return node;
+  }
+  let upstream: Side = side;
+  if (where !== undefined) {
+    const filter = p.add(
+      calcNode({ id: p.nextId('Calc'), query: p.query, where, fields: side.fields, env, eventTime: side.eventTime, describe: whereText }),
+    );
+    side.connect(filter, 0);
+    upstream = { ...side, connect: (n, port) => n.inputs.push({ node: filter, port }) };
+  }
+  if (q.aggregation === 'windowed') {
+    const window = side.window;
+    if (window === undefined || q.from.kind !== 'Scan') throw unsupported('a windowed aggregate over a join (aggregate an intermediate stream instead)', q);
+    const node = p.add(
+      windowAggregateNode({ id: p.nextId('WindowAggregate'), query: p.query, q, window, inputEventTime: side.eventTime, ctx: p.ctx }),
+    );
+    upstream.connect(node, 0);
+    return node;
+  }
+  const node = p.add(aggregateNode({ id: p.nextId('Aggregate'), query: p.query, q, ctx: p.ctx, offsets }));
+  upstream.connect(node, 0);
+  return node;
+}
