@@ -34,13 +34,14 @@ function paths(def: StreamDef): string[] {
 
 function resolveInput(p: string, ctx: PlanContext, def: StreamDef): string {
   if (isAbsolute(p)) {
-    if (!existsSync(p)) throw new PlanError('GALE_ERR_PLAN_FILE_NOT_FOUND', `stream ${def.name}: input file ${p} does not exist`, def.loc);
+    if (!existsSync(p) && ctx.options.requireInputFiles !== false) throw new PlanError('GALE_ERR_PLAN_FILE_NOT_FOUND', `stream ${def.name}: input file ${p} does not exist`, def.loc);
     return p;
   }
   const a = resolve(ctx.options.baseDir, p);
   if (existsSync(a)) return a;
   const b = resolve(ctx.options.cwd ?? process.cwd(), p);
   if (existsSync(b)) return b;
+  if (ctx.options.requireInputFiles === false) return a;
   throw new PlanError('GALE_ERR_PLAN_FILE_NOT_FOUND', `stream ${def.name}: input file ${p} does not exist (looked in ${ctx.options.baseDir})`, def.loc);
 }
 
@@ -103,6 +104,7 @@ export function sourceFor(def: StreamDef, ctx: PlanContext): Source {
       ...(ts === undefined ? {} : { timestampField: ts }),
     });
   }
+  if (ctx.options.topics !== undefined) return ctx.options.topics.source(def);
   throw new PlanError(
     'GALE_ERR_PLAN_NO_BINDING',
     `stream ${def.name} is read but has no FILE or GENERATOR binding, and no statement writes it (topics need the engine: gale serve)`,
@@ -126,6 +128,11 @@ export function sinkFor(o: {
     const path = isAbsolute(file) ? file : resolve(o.ctx.options.baseDir, file);
     const format = formatOf(o.def!, path);
     return { sink: () => fileSink({ path, shown: file, format, layout }), text: `file ${file} (${format})` };
+  }
+  const topics = o.ctx.options.topics;
+  const def = o.def;
+  if (topics !== undefined && def !== undefined && def.binding.generator === undefined) {
+    return { sink: () => topics.sink(def, layout), text: topics.describe(def) };
   }
   const terminal = o.ctx.options.terminal;
   if (terminal !== undefined) return { sink: () => terminal(o.stream, layout, o.labelled), text: 'terminal' };

@@ -4,7 +4,8 @@
  * compiled code captures (memory tables, variable cells, the clock behind
  * now()).
  */
-import type { Catalog } from '../sql/catalog.js';
+import type { Catalog, StreamDef } from '../sql/catalog.js';
+import type { Source } from '../runtime/spouts/source.js';
 import type { FunctionContext } from '../sql/functions/index.js';
 import type { Clock } from '../runtime/clock.js';
 import type { MemoryTable } from '../runtime/table/memory-table.js';
@@ -31,6 +32,21 @@ export interface PlanOptions {
   /** replaces every sink (benchmarks, tests) */
   readonly sinkOverride?: (stream: string, layout: Layout) => RowSink;
   readonly clock?: Clock;
+  /** false: do not insist that input files exist (EXPLAIN) */
+  readonly requireInputFiles?: boolean;
+  /**
+   * Streams with neither FILE nor GENERATOR are topics of the engine's log
+   * (src/engine): their spout source and their sink.
+   */
+  readonly topics?: {
+    source(def: StreamDef): Source;
+    sink(def: StreamDef, layout: Layout): RowSink;
+    /** for EXPLAIN, e.g. `topic orders` */
+    describe(def: StreamDef): string;
+  };
+  /** memory tables and variable cells shared with other plans (the engine's queries), by name */
+  readonly tables?: Map<string, MemoryTable>;
+  readonly variables?: Map<string, VariableCell>;
 }
 
 export interface PlanContext {

@@ -95,11 +95,13 @@ function order(stmts: readonly Runnable[]): Runnable[] {
 
 export function planScript(script: CheckedScript, catalog: Catalog, options: PlanOptions): Program {
   const clock = options.clock ?? systemClock;
-  const ctx: PlanContext = { catalog, options, tables: new Map(), variables: new Map(), fn: { now: () => clock.now() } };
+  const ctx: PlanContext = { catalog, options, tables: options.tables ?? new Map(), variables: options.variables ?? new Map(), fn: { now: () => clock.now() } };
   for (const r of catalog.relations.values()) {
-    if (r.kind === 'table') ctx.tables.set(r.name, new MemoryTable(r.name, r.fields.length, r.primaryKey.map((k) => k.index), r.index === 'btree'));
+    if (r.kind === 'table' && !ctx.tables.has(r.name)) {
+      ctx.tables.set(r.name, new MemoryTable(r.name, r.fields.length, r.primaryKey.map((k) => k.index), r.index === 'btree'));
+    }
   }
-  for (const v of catalog.variables.values()) ctx.variables.set(v.name, { value: v.initial });
+  for (const v of catalog.variables.values()) if (!ctx.variables.has(v.name)) ctx.variables.set(v.name, { value: v.initial });
 
   const streams = new StreamGraph();
   const spouts = new Map<string, ScanNode>();
