@@ -40,6 +40,7 @@ import type { CompactionResult } from './compaction.js';
 import { GroupOffsets } from './group-offsets.js';
 import { OFFSETS_TOPIC, TopicRegistry, isInternalTopic } from './topic-registry.js';
 import type { ConfigChange, EmbeddedTopicDescription } from './topic-registry.js';
+import { syncDir } from './segment.js';
 import type { LogLine } from './segment.js';
 import { decodeRecordBatchesAsync } from './record-batch/decode.js';
 import { readBaseOffset, readLastOffsetDelta } from './record-batch/header.js';
@@ -114,7 +115,11 @@ export class EmbeddedLog implements Log {
     const flush = typeof opts.flush === 'string' ? parseFlushPolicy(opts.flush) : (opts.flush ?? { kind: 'always' as const });
     const log = new EmbeddedLog(logDir, flush, opts.logger ?? stderrLogger, opts.clock ?? Date);
     const clean = await exists(join(logDir, CLEAN_MARKER));
-    await rm(join(logDir, CLEAN_MARKER), { force: true });
+    if (clean) {
+      // the marker must be gone for good before anything is appended, or a crash would be taken for a clean stop
+      await rm(join(logDir, CLEAN_MARKER), { force: true });
+      await syncDir(logDir);
+    }
     try {
       await log.topics.load(!clean);
       if (!log.topics.has(OFFSETS_TOPIC)) {
@@ -281,10 +286,11 @@ export class EmbeddedLog implements Log {
     this.closed = true;
     for (const t of this.timers) clearInterval(t);
     await this.background.catch(() => undefined);
-    await this.topics.closeAll();
+    // the marker lets the next open trust the active segments; any partition that did not close cleanly withholds it
+    if (!(await this.topics.closeAll())) return;
     const marker = await openFile(join(this.logDir, CLEAN_MARKER), 'w');
-    await marker.sync();
     await marker.close();
+    await syncDir(this.logDir);
   }
 
   // ---- helpers ---------------------------------------------------------------

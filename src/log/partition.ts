@@ -84,6 +84,8 @@ export class Partition {
   private nextOffset: bigint;
   private dirty = false;
   private closed = false;
+  /** set when a write or fsync failed: appends are refused until a restart */
+  private offline: LogError | undefined;
   private readonly commit = new GroupCommit<AppendJob>((jobs) => this.cycle(jobs));
 
   private constructor(
@@ -153,6 +155,7 @@ export class Partition {
   /** Validates, assigns offsets (in call order) and queues the bytes for group commit. Mutates `input` in place. */
   append(input: Uint8Array, acks: Acks): Promise<AppendResult> {
     if (this.closed) return Promise.reject(closedError(this.label));
+    if (this.offline !== undefined) return Promise.reject(this.offline);
     const bytes = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
     let spans: BatchSpan[];
     try {
@@ -183,15 +186,15 @@ export class Partition {
 
   private cycle(jobs: AppendJob[]): Promise<void> {
     return this.serial.run(async () => {
-      if (this.closed) {
-        for (const j of jobs) j.reject(closedError(this.label));
+      if (this.closed || this.offline !== undefined) {
+        for (const j of jobs) j.reject(this.offline ?? closedError(this.label));
         return;
       }
       let rejected: Set<AppendJob>;
       try {
         rejected = await this.writeJobs(jobs);
       } catch (e) {
-        await this.failWrite(jobs, e);
+        this.failWrite(jobs, e);
         return;
       }
       this.highWatermark = this.active.nextOffset;
@@ -290,19 +293,19 @@ export class Partition {
     return seg;
   }
 
-  private async failWrite(jobs: readonly AppendJob[], cause: unknown): Promise<void> {
+  /**
+   * A write or fsync failed. After a failed fsync the kernel may already have
+   * dropped the dirty pages, so nothing written since the last good sync can
+   * be trusted or retried: the partition goes offline (as Kafka takes a log
+   * directory offline) and every pending append fails with STORAGE. Reads up
+   * to the old high watermark keep working; a restart recovers the tail.
+   */
+  private failWrite(jobs: readonly AppendJob[], cause: unknown): void {
     const err = isLogError(cause)
       ? cause
       : new LogError('GALE_ERR_LOG_STORAGE', `log ${this.label}: write failed: ${String((cause as Error)?.message ?? cause)}`, { cause });
-    this.p.logger.warn(`${err.message}; rolling back to offset ${this.active.nextOffset}`);
-    try {
-      await this.active.truncateTo(this.active.size);
-    } catch {
-      // the next append will fail the same way and say so
-    }
-    // offsets handed out after the failure point are void: everyone queued is rejected
-    this.highWatermark = this.active.nextOffset;
-    this.nextOffset = this.highWatermark;
+    this.offline = new LogError('GALE_ERR_LOG_STORAGE', `log ${this.label} is offline after an I/O failure (${err.message}); restart to recover it`, { cause: err });
+    this.p.logger.warn(`${this.offline.message}`);
     for (const j of [...jobs, ...this.commit.takeQueued()]) j.reject(err);
   }
 
@@ -381,17 +384,29 @@ export class Partition {
     return this.closed;
   }
 
-  /** Finishes queued appends, seals the active segment's indexes and closes every file. */
-  async close(): Promise<void> {
-    if (this.closed) return;
+  /**
+   * Finishes queued appends, seals the active segment's indexes and closes
+   * every file. Returns false when the partition could not be closed cleanly
+   * (offline, or the final fsync failed): its tail must be re-validated on open.
+   */
+  async close(): Promise<boolean> {
+    if (this.closed) return this.offline === undefined;
     await this.commit.idle();
     this.closed = true;
     this.waiters.closeAll();
-    await this.serial.run(async () => {
-      const active = this.active;
-      await active.sync();
-      await active.persistIndexes();
-      for (const s of this.segments) await s.retire({ deleteFiles: false });
+    return this.serial.run(async () => {
+      let clean = this.offline === undefined;
+      if (clean) {
+        try {
+          await this.active.sync();
+          await this.active.persistIndexes();
+        } catch (e) {
+          this.p.logger.warn(`log ${this.label}: closing: ${String((e as Error)?.message ?? e)}`);
+          clean = false;
+        }
+      }
+      for (const s of this.segments) await s.retire({ deleteFiles: false }).catch(() => undefined);
+      return clean;
     });
   }
 

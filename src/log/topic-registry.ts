@@ -180,8 +180,11 @@ export class TopicRegistry {
     });
   }
 
-  async closeAll(): Promise<void> {
-    for (const state of this.topics.values()) await Promise.all(state.partitions.map((p) => p.close()));
+  /** Closes every partition; false if any could not close cleanly. */
+  async closeAll(): Promise<boolean> {
+    let clean = true;
+    for (const state of this.topics.values()) for (const ok of await Promise.all(state.partitions.map((p) => p.close()))) clean &&= ok;
+    return clean;
   }
 
   private async save(name: string, record: TopicRecord | undefined): Promise<void> {
