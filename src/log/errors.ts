@@ -71,7 +71,7 @@ export const logErrors = {
   GALE_ERR_LOG_STORAGE: {
     kafka: 56, // KAFKA_STORAGE_ERROR
     retriable: true,
-    about: 'the file system failed a read, write or fsync; the partition rolls back to its last durable offset',
+    about: 'the file system failed a write or fsync: the partition refuses appends until a restart recovers it',
   },
   GALE_ERR_LOG_CLOSED: {
     kafka: 6, // NOT_LEADER_OR_FOLLOWER: clients refresh metadata and retry elsewhere
