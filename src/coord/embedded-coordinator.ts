@@ -94,10 +94,10 @@ export class EmbeddedCoordinator implements Coordinator {
     for (const l of this.listeners) l(s);
   }
 
-  private live(): void {
-    if (this.state !== 'connected') {
-      throw coordError(this.state === 'expired' ? 'GALE_ERR_COORD_SESSION_EXPIRED' : 'GALE_ERR_COORD_CLOSED');
-    }
+  /** why calls fail now, or undefined while the session is usable */
+  private dead(): CoordError | undefined {
+    if (this.state === 'connected' && !this.closing) return undefined;
+    return coordError(this.state === 'expired' ? 'GALE_ERR_COORD_SESSION_EXPIRED' : 'GALE_ERR_COORD_CLOSED');
   }
 
   private sink(watch: Watcher | undefined): WatchSink | undefined {
@@ -120,7 +120,8 @@ export class EmbeddedCoordinator implements Coordinator {
   }
 
   private write(req: WriteRequest): Promise<OpResult> {
-    this.live();
+    const dead = this.dead();
+    if (dead !== undefined) return Promise.reject(dead);
     const done = this.order.write();
     return new Promise((res) => {
       this.store.submit(req, { sessionId: this.sessionId, authIds: this.authIds, cxid: ++this.cxid }, (r) => {
@@ -131,7 +132,8 @@ export class EmbeddedCoordinator implements Coordinator {
   }
 
   private read<T>(fn: () => T): Promise<T> {
-    this.live();
+    const dead = this.dead();
+    if (dead !== undefined) return Promise.reject(dead);
     return new Promise((res, rej) =>
       this.order.read(() => {
         try {

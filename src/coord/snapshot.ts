@@ -154,10 +154,14 @@ export async function writeSnapshot(dir: string, zxid: bigint, bytes: Buffer, fs
   if (fsync) syncDir(dir);
 }
 
-/** Keeps the newest `keep` snapshots; returns the zxid of the oldest one kept. */
+/**
+ * Keeps the newest `keep` snapshots (and drops stray .tmp files). Returns the
+ * zxid of the oldest one kept when `keep` of them exist (logs up to it may
+ * go), else undefined (every log is still needed).
+ */
 export function purgeSnapshots(dir: string, keep: number): bigint | undefined {
   const all = listSnapshots(dir);
   for (const s of all.slice(keep)) unlinkSync(join(dir, s.name));
   for (const f of readdirSync(dir)) if (f.startsWith('snapshot.') && f.endsWith('.tmp')) unlinkSync(join(dir, f));
-  return all.slice(0, keep).at(-1)?.zxid;
+  return all.length >= keep ? all[keep - 1]!.zxid : undefined;
 }

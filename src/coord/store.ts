@@ -234,10 +234,11 @@ export class CoordStore {
     const zxid = this.state.lastZxid;
     const bytes = serializeSnapshot(this.state);
     this.log.roll();
-    this.snapshotting = writeSnapshot(this.dir, zxid, bytes, true)
+    this.snapshotting = writeSnapshot(this.dir, zxid, bytes, this.opts.fsync ?? true)
       .then(() => {
-        const oldestKept = purgeSnapshots(this.dir, 2);
-        if (oldestKept !== undefined) this.log.purgeThrough(oldestKept);
+        // keep two snapshots and every log file the older one needs, so a damaged newest snapshot costs nothing
+        const olderKept = purgeSnapshots(this.dir, 2);
+        if (olderKept !== undefined) this.log.purgeThrough(olderKept);
       })
       .catch((err: unknown) => {
         this.opts.logger?.warn(`coord: snapshot at 0x${zxid.toString(16)} failed: ${String(err)}`);
