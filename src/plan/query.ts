@@ -207,7 +207,7 @@ function finish(q: CheckedQuery, p: Planner, side: Side, whereDone = false): Bol
         fields: q.output,
         env,
         eventTime: et,
-        describe: [whereText, `SELECT ${q.columns.map((c) => `${exprText(c.expr, q.inputs)} AS ${c.name}`).join(', ')}`].filter((s) => s !== '').join('; '),
+        describe: [whereText, `SELECT ${q.columns.map((c) => { const t = exprText(c.expr, q.inputs); return t === c.name ? t : `${t} AS ${c.name}`; }).join(', ')}`].filter((s) => s !== '').join('; '),
       }),
     );
     side.connect(node, 0);

@@ -44,7 +44,7 @@ export function lower(program: Program): Topology {
   }
   const grouping = (b: BoltNode, from: LogicalNode, port: number): Grouping => {
     const part = b.partitioning;
-    if (part.kind === 'single' || parallelism.get(b) === 1) return { kind: 'global' };
+    if (part.kind === 'single') return { kind: 'global' };
     if (part.kind === 'keyed') {
       const fields = part.fields[port] ?? [];
       return { kind: 'fields', fields, names: fields.map((f) => from.fields[f]?.name ?? `$${f}`), types: fields.map((f) => from.fields[f]?.type ?? 'string') };
