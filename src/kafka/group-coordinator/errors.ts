@@ -4,6 +4,8 @@ import { GaleError } from '../../errors.js';
 export const groupErrorCodes = [
   /** an internal invariant of the group state machine broke (a bug, never a client's fault) */
   'GALE_ERR_KAFKA_GROUP_ILLEGAL_STATE',
+  /** a group coordinator setting (e.g. a `gale serve --group-*` option) is not usable */
+  'GALE_ERR_KAFKA_GROUP_CONFIG',
 ] as const;
 
 export type GroupGaleErrorCode = (typeof groupErrorCodes)[number];
@@ -14,5 +16,12 @@ export class GroupStateError extends GaleError<'GALE_ERR_KAFKA_GROUP_ILLEGAL_STA
     super('GALE_ERR_KAFKA_GROUP_ILLEGAL_STATE', `group ${JSON.stringify(groupId)}: ${message}`, {
       details: { groupId },
     });
+  }
+}
+
+export class GroupConfigError extends GaleError<'GALE_ERR_KAFKA_GROUP_CONFIG'> {
+  override readonly name = 'GroupConfigError';
+  constructor(message: string) {
+    super('GALE_ERR_KAFKA_GROUP_CONFIG', message);
   }
 }

@@ -6,7 +6,7 @@
  *   --group-initial-rebalance-delay <ms>   group.initial.rebalance.delay.ms (3000)
  */
 import type { GroupCoordinatorConfig } from './config.js';
-import { GroupStateError } from './errors.js';
+import { GroupConfigError } from './errors.js';
 
 const optionKeys = {
   groupMinSessionTimeout: 'minSessionTimeoutMs',
@@ -20,7 +20,7 @@ export function groupConfigFromServeOptions(options: Readonly<Record<string, unk
     const v = options[option];
     if (v === undefined) continue;
     const n = Number(v);
-    if (!Number.isInteger(n) || n < 0) throw new GroupStateError('*', `--${option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} must be a whole number of milliseconds, got ${String(v)}`);
+    if (!Number.isInteger(n) || n < 0) throw new GroupConfigError(`--${option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} must be a whole number of milliseconds, got ${String(v)}`);
     config[key] = n;
   }
   return config;
