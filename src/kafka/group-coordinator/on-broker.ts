@@ -5,7 +5,7 @@
 import type { Broker, RequestContext } from '../handler.js';
 import type { GroupCoordinatorConfig } from './config.js';
 import { GroupCoordinator } from './coordinator.js';
-import { GroupStateError } from './errors.js';
+import { GroupConfigError } from './errors.js';
 
 const GROUP_COORDINATOR = Symbol('kafka.groupCoordinator');
 
@@ -30,7 +30,7 @@ export function installGroupCoordinator(broker: Broker, config: Partial<GroupCoo
     created = true;
     return create(b, config);
   });
-  if (!created) throw new GroupStateError('*', 'the group coordinator already runs; install it before the first group request');
+  if (!created) throw new GroupConfigError('the group coordinator already runs; install it before the first group request');
   return coordinator;
 }
 
