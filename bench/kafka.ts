@@ -1,0 +1,219 @@
+/**
+ * `npm run bench -- kafka [--mb N] [--runs N]`: produce and consume MB/s of
+ * 1 KiB records through `gale serve` (the built CLI in a child process,
+ * flush=always so acks mean fsynced) with kcat (librdkafka, the fastest
+ * client) and kafkajs, at acks=1 and acks=-1, next to the machine's ceiling
+ * measured in the same run: a raw loopback socket into a raw file append.
+ *
+ * Ceiling: a child process receives 1 MiB writes on 127.0.0.1 and appends
+ * them to a file with an fdatasync per MiB (what a durable append of 1 MiB
+ * produce requests costs at the least); a second figure without fsync shows
+ * the socket-plus-page-cache limit. Every figure is the median of `runs`
+ * bounded runs; min–max is shown because the machine is shared and noisy.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import { median, printTable } from './stats.js';
+
+const RECORD = 1024;
+const galeBin = new URL('../dist/src/cli/main.js', import.meta.url).pathname;
+
+interface Options {
+  readonly mb: number;
+  readonly runs: number;
+  readonly kafkajsMb: number;
+}
+
+function parse(args: readonly string[]): Options {
+  const get = (name: string, dflt: number): number => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 && args[i + 1] !== undefined ? Number(args[i + 1]) : dflt;
+  };
+  return { mb: get('mb', 100), runs: get('runs', 3), kafkajsMb: get('kafkajs-mb', 20) };
+}
+
+// ---------------------------------------------------------------- ceiling
+
+const SINK = `
+const net = require('node:net'), fs = require('node:fs');
+const [file, fsync] = [process.argv[1], process.argv[2] === '1'];
+const srv = net.createServer((s) => {
+  const fd = fs.openSync(file, 'w');
+  let total = -1, got = 0, pending = 0, head = Buffer.alloc(0);
+  s.on('data', (c) => {
+    if (total < 0) { head = Buffer.concat([head, c]); if (head.length < 8) return; total = Number(head.readBigInt64BE(0)); c = head.subarray(8); }
+    fs.writeSync(fd, c); got += c.length; pending += c.length;
+    if (fsync && pending >= 1048576) { fs.fdatasyncSync(fd); pending = 0; }
+    if (got >= total) { if (fsync) fs.fdatasyncSync(fd); fs.closeSync(fd); s.end(Buffer.from([1])); }
+  });
+});
+srv.listen(0, '127.0.0.1', () => process.stdout.write(srv.address().port + '\\n'));
+`;
+
+async function ceiling(dir: string, bytes: number, fsync: boolean): Promise<number> {
+  const child = spawn(process.execPath, ['-e', SINK, join(dir, 'ceiling.bin'), fsync ? '1' : '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const port = await new Promise<number>((resolve) => child.stdout!.once('data', (d: Buffer) => resolve(Number(d.toString().trim()))));
+    const chunk = Buffer.alloc(1 << 20, 7);
+    const sock = connect(port, '127.0.0.1');
+    await new Promise<void>((r) => sock.once('connect', r));
+    const t0 = performance.now();
+    const done = new Promise<void>((r) => sock.once('data', () => r()));
+    const head = Buffer.alloc(8);
+    head.writeBigInt64BE(BigInt(bytes));
+    sock.write(head);
+    for (let sent = 0; sent < bytes; sent += chunk.length) {
+      if (!sock.write(chunk)) await new Promise<void>((r) => sock.once('drain', r));
+    }
+    await done;
+    const s = (performance.now() - t0) / 1000;
+    sock.destroy();
+    return bytes / 1e6 / s;
+  } finally {
+    child.kill();
+  }
+}
+
+// ---------------------------------------------------------------- gale serve
+
+async function startGale(dataDir: string): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, [galeBin, 'serve', '--data-dir', dataDir, '--kafka-port', '0', '--zk-port', '-1', '--http-port', '-1', '--flush', 'always'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /Kafka on [^:]+:(\d+)/.exec(out);
+      if (m !== null) resolve(Number(m[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`gale serve exited with ${code}`)));
+  });
+  child.stderr!.resume();
+  return { child, port };
+}
+
+function time(cmd: string, args: readonly string[], stdinFile?: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(cmd, args, { stdio: [stdinFile === undefined ? 'ignore' : 'pipe', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    if (stdinFile !== undefined) createReadStream(stdinFile).pipe(child.stdin!);
+    child.once('exit', (code) => (code === 0 ? resolve((performance.now() - t0) / 1000) : reject(new Error(`${cmd} exited ${code}: ${err}`))));
+  });
+}
+
+/** `count` lines of RECORD bytes each: kcat's input. */
+function recordsFile(dir: string, count: number): string {
+  const file = join(dir, 'records.txt');
+  const line = Buffer.alloc(RECORD + 1, 0x61);
+  line[RECORD] = 0x0a;
+  const block = Buffer.concat(Array.from({ length: 1000 }, () => line));
+  const fd = openSync(file, 'w');
+  for (let i = 0; i < count; i += 1000) writeSync(fd, block, 0, Math.min(1000, count - i) * line.length);
+  closeSync(fd);
+  return file;
+}
+
+// ---------------------------------------------------------------- kafkajs
+
+async function kafkajsProduce(port: number, topic: string, count: number, acks: 1 | -1): Promise<number> {
+  const kafka = new Kafka({ clientId: 'bench', brokers: [`127.0.0.1:${port}`], logLevel: logLevel.NOTHING });
+  const producer = kafka.producer({ allowAutoTopicCreation: true });
+  await producer.connect();
+  const value = Buffer.alloc(RECORD, 0x62);
+  const batch = Array.from({ length: 1000 }, () => ({ value }));
+  const t0 = performance.now();
+  for (let sent = 0; sent < count; sent += batch.length) await producer.send({ topic, acks, messages: batch });
+  const s = (performance.now() - t0) / 1000;
+  await producer.disconnect();
+  return (count * RECORD) / 1e6 / s;
+}
+
+async function kafkajsConsume(port: number, topic: string, count: number): Promise<number> {
+  const kafka = new Kafka({ clientId: 'bench', brokers: [`127.0.0.1:${port}`], logLevel: logLevel.NOTHING });
+  const consumer = kafka.consumer({ groupId: `bench-${topic}-${Date.now()}`, maxBytesPerPartition: 4 << 20, maxBytes: 16 << 20 });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  let got = 0;
+  let t0 = 0;
+  const elapsed = await new Promise<number>((resolve) => {
+    void consumer.run({
+      eachBatch: async ({ batch }) => {
+        if (t0 === 0) t0 = performance.now(); // the group join is not part of the rate
+        got += batch.messages.length;
+        if (got >= count) resolve((performance.now() - t0) / 1000);
+      },
+    });
+  });
+  await consumer.disconnect();
+  return (count * RECORD) / 1e6 / elapsed;
+}
+
+// ---------------------------------------------------------------- run
+
+interface Row {
+  readonly what: string;
+  readonly rates: number[];
+}
+
+export async function run(args: string[]): Promise<void> {
+  const o = parse(args);
+  const dir = mkdtempSync(join(tmpdir(), 'gale-bench-kafka-'));
+  const rows: Row[] = [];
+  const measure = async (what: string, fn: (run: number) => Promise<number>): Promise<void> => {
+    const rates: number[] = [];
+    for (let i = 0; i < o.runs; i++) rates.push(await fn(i));
+    rows.push({ what, rates });
+    process.stderr.write(`  ${what}: ${rates.map((r) => r.toFixed(0)).join(', ')} MB/s\n`);
+  };
+  const count = Math.round((o.mb * 1e6) / RECORD);
+  const kjsCount = Math.round((o.kafkajsMb * 1e6) / RECORD / 1000) * 1000;
+  let gale: { child: ChildProcess; port: number } | undefined;
+  try {
+    const bytes = o.mb * 1e6;
+    await measure('ceiling: loopback → file + fdatasync/MiB', () => ceiling(dir, bytes, true));
+    await measure('ceiling: loopback → file (page cache)', () => ceiling(dir, bytes, false));
+    rmSync(join(dir, 'ceiling.bin'), { force: true });
+
+    const input = recordsFile(dir, count);
+    gale = await startGale(join(dir, 'data'));
+    const port = gale.port;
+    const bootstrap = `127.0.0.1:${port}`;
+    for (const acks of ['1', 'all'] as const) {
+      await measure(`kcat produce acks=${acks === 'all' ? '-1' : '1'}`, async (i) => {
+        const s = await time('kcat', ['-b', bootstrap, '-P', '-t', `kcat-${acks}-${i}`, '-X', `acks=${acks}`], input);
+        return (count * RECORD) / 1e6 / s;
+      });
+    }
+    await measure('kcat consume', async (i) => {
+      const s = await time('kcat', ['-b', bootstrap, '-C', '-t', `kcat-1-${i}`, '-o', 'beginning', '-e', '-q']);
+      return (count * RECORD) / 1e6 / s;
+    });
+    for (const acks of [1, -1] as const) {
+      await measure(`kafkajs produce acks=${acks}`, (i) => kafkajsProduce(port, `kjs-${acks}-${i}`, kjsCount, acks));
+    }
+    await measure('kafkajs consume', (i) => kafkajsConsume(port, `kjs-1-${i}`, kjsCount));
+  } finally {
+    gale?.child.kill('SIGTERM');
+    if (gale !== undefined) await new Promise((r) => gale!.child.once('exit', r));
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const ceil = median(rows[0]!.rates);
+  process.stdout.write(`\n1 KiB records; kcat ${o.mb} MB per run, kafkajs ${o.kafkajsMb} MB per run; median of ${o.runs} runs\n`);
+  printTable(
+    ['what', 'MB/s (median)', 'min', 'max', '% of fsync ceiling'],
+    rows.map((r) => [r.what, median(r.rates), Math.min(...r.rates), Math.max(...r.rates), `${((median(r.rates) / ceil) * 100).toFixed(0)}%`]),
+  );
+  const kcatProduce = rows.filter((r) => r.what.startsWith('kcat produce')).map((r) => median(r.rates));
+  const kcatConsume = median(rows.find((r) => r.what === 'kcat consume')!.rates);
+  process.stdout.write(
+    `\ntargets: kcat produce >= 100 MB/s and >= 50% of ceiling: ${kcatProduce.map((v) => `${v.toFixed(0)} MB/s (${((v / ceil) * 100).toFixed(0)}%)`).join(', ')}; ` +
+      `kcat consume >= 200 MB/s: ${kcatConsume.toFixed(0)} MB/s\n`,
+  );
+}
