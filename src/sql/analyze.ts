@@ -30,8 +30,15 @@ export interface AnalyzeResult {
 export function analyzeStatements(
   statements: readonly Statement[],
   catalog: Catalog = createCatalog(),
+  unparsedNames: ReadonlySet<string> = new Set(),
 ): { script: CheckedScript; catalog: Catalog; errors: SqlError[] } {
-  const ctx: CheckContext = { catalog: copyCatalog(catalog), errors: [], invalidWindows: new Set() };
+  const ctx: CheckContext = {
+    catalog: copyCatalog(catalog),
+    errors: [],
+    invalidWindows: new Set(),
+    unparsedNames,
+    suppressed: { count: 0 },
+  };
   const checked: CheckedStatement[] = [];
   for (const s of statements) {
     const c = checkStatement(ctx, s);
@@ -42,7 +49,7 @@ export function analyzeStatements(
 
 export function analyzeScript(text: string, opts: AnalyzeOptions = {}): AnalyzeResult {
   const parsed = parseScript(text, opts.file === undefined ? {} : { file: opts.file });
-  const r = analyzeStatements(parsed.statements, opts.catalog);
+  const r = analyzeStatements(parsed.statements, opts.catalog, new Set(parsed.unparsedNames));
   const errors = [...parsed.errors, ...r.errors].sort((a, b) => a.span.start - b.span.start);
   return { script: r.script, catalog: r.catalog, errors, statements: parsed.statements };
 }

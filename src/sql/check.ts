@@ -19,9 +19,9 @@ export type { CheckContext } from './check/context.js';
 
 /** Check one statement; undefined when it has errors (reported to ctx.errors). */
 export function checkStatement(ctx: CheckContext, s: Statement): CheckedStatement | undefined {
-  const before = ctx.errors.length;
+  const before = ctx.errors.length + ctx.suppressed.count;
   const checked = dispatch(ctx, s);
-  return ctx.errors.length > before ? undefined : checked;
+  return ctx.errors.length + ctx.suppressed.count > before ? undefined : checked;
 }
 
 function dispatch(ctx: CheckContext, s: Statement): CheckedStatement | undefined {

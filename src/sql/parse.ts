@@ -8,12 +8,25 @@
  * happened. A statement with a lexical error is not parsed (its lexical error
  * is the one reported).
  */
-import { EOF } from 'chevrotain';
-import type { IRecognitionException, IToken } from 'chevrotain';
+import { EOF, tokenMatcher } from 'chevrotain';
+import type { IRecognitionException, IToken, TokenType } from 'chevrotain';
 import type { TerminatedStatementCstNode } from '../../grammar/generated/cst.js';
 import { lex } from '../../grammar/lexer.js';
 import { galeParser, takeLastExpected } from '../../grammar/parser.js';
-import { Semicolon, Union } from '../../grammar/tokens.js';
+import {
+  Create,
+  Declare,
+  Identifier,
+  Into,
+  NonReservedKeyword,
+  QuotedIdentifier,
+  Schema,
+  Semicolon,
+  Stream,
+  Table,
+  Union,
+  Window,
+} from '../../grammar/tokens.js';
 import { describeToken } from '../../grammar/expected.js';
 import type { SourceSpan } from '../errors.js';
 import type { Statement } from './ast/index.js';
@@ -31,6 +44,39 @@ export interface ParseResult {
   readonly statements: Statement[];
   /** every lexical and syntax error, in source order */
   readonly errors: SqlError[];
+  /**
+   * names that the statements with errors appear to declare (CREATE ... name,
+   * DECLARE name, INTO name): the checker does not report them again as unknown
+   */
+  readonly unparsedNames: readonly string[];
+}
+
+const DECLARING: ReadonlySet<TokenType> = new Set([Stream, Table, Window, Schema]);
+
+function nameText(t: IToken | undefined): string | undefined {
+  if (t === undefined) return undefined;
+  if (t.tokenType === QuotedIdentifier) return t.image.slice(1, -1).replace(/""/g, '"');
+  return tokenMatcher(t, Identifier) || tokenMatcher(t, NonReservedKeyword) ? t.image : undefined;
+}
+
+/** The names a statement that could not be parsed seems to declare. */
+function declaredBy(tokens: readonly IToken[]): string[] {
+  const out: string[] = [];
+  const first = tokens[0]?.tokenType;
+  if (first === Create) {
+    const i = tokens.findIndex((t) => DECLARING.has(t.tokenType));
+    const n = i < 0 ? undefined : nameText(tokens[i + 1]);
+    if (n !== undefined) out.push(n);
+  }
+  if (first === Declare) {
+    const n = nameText(tokens[1]);
+    if (n !== undefined) out.push(n);
+  }
+  tokens.forEach((t, i) => {
+    const n = t.tokenType === Into ? nameText(tokens[i + 1]) : undefined;
+    if (n !== undefined) out.push(n);
+  });
+  return out;
 }
 
 const STATEMENT_STARTS =
@@ -74,6 +120,7 @@ export function parseScript(text: string, opts: ParseOptions = {}): ParseResult 
   const lexed = lex(text, file);
   const errors: SqlError[] = [...lexed.errors];
   const statements: Statement[] = [];
+  const unparsedNames: string[] = [];
   const lexErrorOffsets = lexed.errors.map((e) => e.span.start);
   let lexIdx = 0;
   let chunkStart = 0;
@@ -91,22 +138,28 @@ export function parseScript(text: string, opts: ParseOptions = {}): ParseResult 
       lexErrorHere = true;
       lexIdx++;
     }
-    if (chunk.length === 0 || (chunk.length === 1 && chunk[0]!.tokenType === Semicolon) || lexErrorHere) continue;
+    if (chunk.length === 0 || (chunk.length === 1 && chunk[0]!.tokenType === Semicolon)) continue;
+    if (lexErrorHere) {
+      unparsedNames.push(...declaredBy(chunk));
+      continue;
+    }
     parser.input = chunk;
     const cst = parser.terminatedStatement() as TerminatedStatementCstNode | undefined;
     if (parser.errors.length > 0 || cst === undefined) {
       const e = parser.errors[0];
       if (e !== undefined) errors.push(syntaxError(e, chunk, file));
+      unparsedNames.push(...declaredBy(chunk));
       continue;
     }
     const ctx: BuildContext = { file, errors: [] };
     const stmt = buildStatement(ctx, cst.children.statement[0]!);
     if (ctx.errors.length > 0) {
       errors.push(...ctx.errors);
+      unparsedNames.push(...declaredBy(chunk));
       continue;
     }
     statements.push(stmt);
   }
   errors.sort((a, b) => a.span.start - b.span.start);
-  return { statements, errors };
+  return { statements, errors, unparsedNames };
 }

@@ -9,6 +9,19 @@ export interface CheckContext {
   readonly errors: SqlError[];
   /** windows whose CREATE WINDOW had errors: a use says so instead of repeating them */
   readonly invalidWindows: Set<string>;
+  /** names that statements with syntax errors seem to declare: not reported again as unknown */
+  readonly unparsedNames: ReadonlySet<string>;
+  /** unknown-name errors left unreported because of unparsedNames (they still fail the statement) */
+  readonly suppressed: { count: number };
+}
+
+/** Report an unknown name, unless a statement that did not parse would have declared it (its syntax error is reported). */
+export function reportUnknown(ctx: CheckContext, code: SqlErrorCode, name: string, message: string, span: SourceSpan): void {
+  if (ctx.unparsedNames.has(name)) {
+    ctx.suppressed.count++;
+    return;
+  }
+  report(ctx, code, message, span);
 }
 
 export function report(ctx: CheckContext, code: SqlErrorCode, message: string, span: SourceSpan): void {

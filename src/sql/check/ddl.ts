@@ -6,7 +6,7 @@ import type { CheckedCreateSchema, CheckedCreateStream, CheckedCreateTable, Chec
 import { isFieldType, isNumeric } from '../types.js';
 import type { Field } from '../types.js';
 import type { CheckContext } from './context.js';
-import { listNames, report, suggestion } from './context.js';
+import { listNames, report, reportUnknown, suggestion } from './context.js';
 import { checkWindowDeclaration } from './window.js';
 
 /** Fields from declarations: known types, no duplicate names (reported). */
@@ -49,7 +49,7 @@ export function checkCreateStream(ctx: CheckContext, s: CreateStream): CheckedCr
   if (s.schema?.kind === 'SchemaRef') {
     const schema = ctx.catalog.schemas.get(s.schema.name.name);
     if (schema === undefined) {
-      report(ctx, 'GALE_ERR_SQL_UNKNOWN_SCHEMA', `unknown schema '${s.schema.name.name}'${suggestion(s.schema.name.name, ctx.catalog.schemas.keys())}`, s.schema.name.loc);
+      reportUnknown(ctx, 'GALE_ERR_SQL_UNKNOWN_SCHEMA', s.schema.name.name, `unknown schema '${s.schema.name.name}'${suggestion(s.schema.name.name, ctx.catalog.schemas.keys())}`, s.schema.name.loc);
       fields = [];
     } else {
       fields = [...schema.fields];

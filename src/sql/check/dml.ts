@@ -20,14 +20,14 @@ import { parseTimestamp } from '../functions/time-text.js';
 import { assignable, isIntegral } from '../types.js';
 import type { Field } from '../types.js';
 import type { CheckContext } from './context.js';
-import { listNames, report, suggestion } from './context.js';
+import { listNames, report, reportUnknown, suggestion } from './context.js';
 import { checkExpr } from './expr.js';
 import { bindInto, checkItems, checkSelect } from './query.js';
 
 function lookupRelation(ctx: CheckContext, name: Name): RelationDef | undefined {
   const rel = ctx.catalog.relations.get(name.name);
   if (rel === undefined) {
-    report(ctx, 'GALE_ERR_SQL_UNKNOWN_STREAM', `unknown stream or table '${name.name}'${suggestion(name.name, ctx.catalog.relations.keys())}`, name.loc);
+    reportUnknown(ctx, 'GALE_ERR_SQL_UNKNOWN_STREAM', name.name, `unknown stream or table '${name.name}'${suggestion(name.name, ctx.catalog.relations.keys())}`, name.loc);
   }
   return rel;
 }

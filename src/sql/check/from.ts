@@ -8,7 +8,7 @@ import type { CheckedFrom, CheckedPattern, CheckedWithin, FieldRef, QueryInput }
 import { EMPTY_SCOPE } from '../resolve.js';
 import { isNumeric } from '../types.js';
 import type { CheckContext } from './context.js';
-import { report, suggestion } from './context.js';
+import { report, reportUnknown, suggestion } from './context.js';
 import { checkExpr, containsInterval, foldConstant } from './expr.js';
 import { resolveWindow } from './window.js';
 
@@ -25,7 +25,7 @@ function addInput(st: FromState, src: SourceRef): number | undefined {
   const { ctx } = st;
   const rel = ctx.catalog.relations.get(src.name.name);
   if (rel === undefined) {
-    report(ctx, 'GALE_ERR_SQL_UNKNOWN_STREAM', `unknown stream or table '${src.name.name}'${suggestion(src.name.name, relationNames(ctx))}`, src.name.loc);
+    reportUnknown(ctx, 'GALE_ERR_SQL_UNKNOWN_STREAM', src.name.name, `unknown stream or table '${src.name.name}'${suggestion(src.name.name, relationNames(ctx))}`, src.name.loc);
     return undefined;
   }
   if (rel.fields === undefined) {

@@ -6,7 +6,7 @@ import type { CheckedDeclare, CheckedDescribe, CheckedShow, ShowTarget } from '.
 import { EMPTY_SCOPE } from '../resolve.js';
 import { assignable, isFieldType } from '../types.js';
 import type { CheckContext } from './context.js';
-import { report, suggestion } from './context.js';
+import { report, reportUnknown, suggestion } from './context.js';
 import { checkExpr, foldConstant } from './expr.js';
 import { checkSelect } from './query.js';
 
@@ -57,7 +57,7 @@ export function checkDescribe(ctx: CheckContext, d: Describe): CheckedDescribe |
   const kind = rel !== undefined ? rel.kind : c.schemas.has(name) ? 'schema' : c.windows.has(name) ? 'window' : c.variables.has(name) ? 'variable' : undefined;
   if (kind === undefined) {
     const all = [...c.relations.keys(), ...c.schemas.keys(), ...c.windows.keys(), ...c.variables.keys()];
-    report(ctx, 'GALE_ERR_SQL_UNKNOWN_STREAM', `nothing is named '${name}' (no stream, table, schema, window or variable)${suggestion(name, all)}`, d.name.loc);
+    reportUnknown(ctx, 'GALE_ERR_SQL_UNKNOWN_STREAM', name, `nothing is named '${name}' (no stream, table, schema, window or variable)${suggestion(name, all)}`, d.name.loc);
     return undefined;
   }
   return { kind: 'Describe', ast: d, target: { kind, name } };

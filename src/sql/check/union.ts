@@ -5,7 +5,7 @@ import type { CheckedUnion, IntoTarget } from '../checked/index.js';
 import { commonType } from '../types.js';
 import type { Field, FieldType } from '../types.js';
 import type { CheckContext } from './context.js';
-import { listNames, report, suggestion } from './context.js';
+import { listNames, report, reportUnknown, suggestion } from './context.js';
 import { bindInto } from './query.js';
 
 export function checkUnion(ctx: CheckContext, u: Union): CheckedUnion | undefined {
@@ -13,7 +13,7 @@ export function checkUnion(ctx: CheckContext, u: Union): CheckedUnion | undefine
   for (const n of u.inputs) {
     const rel = ctx.catalog.relations.get(n.name);
     if (rel === undefined) {
-      report(ctx, 'GALE_ERR_SQL_UNKNOWN_STREAM', `unknown stream '${n.name}'${suggestion(n.name, ctx.catalog.relations.keys())}`, n.loc);
+      reportUnknown(ctx, 'GALE_ERR_SQL_UNKNOWN_STREAM', n.name, `unknown stream '${n.name}'${suggestion(n.name, ctx.catalog.relations.keys())}`, n.loc);
       return undefined;
     }
     if (rel.kind !== 'stream') {

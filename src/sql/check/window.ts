@@ -11,7 +11,7 @@ import { isNumeric } from '../types.js';
 import type { Field, FieldType } from '../types.js';
 import type { SqlErrorCode } from '../errors.js';
 import type { CheckContext } from './context.js';
-import { listNames, report, suggestion } from './context.js';
+import { listNames, report, reportUnknown, suggestion } from './context.js';
 import { checkExpr, containsInterval, foldConstant } from './expr.js';
 
 interface Amount {
@@ -126,7 +126,7 @@ export function resolveWindow(ctx: CheckContext, ref: WindowRef, input: { alias:
   if (ref.kind === 'WindowName') {
     const w = ctx.catalog.windows.get(ref.name.name);
     if (w === undefined) {
-      report(ctx, 'GALE_ERR_SQL_UNKNOWN_WINDOW', `unknown window '${ref.name.name}'${suggestion(ref.name.name, ctx.catalog.windows.keys())}`, ref.name.loc);
+      reportUnknown(ctx, 'GALE_ERR_SQL_UNKNOWN_WINDOW', ref.name.name, `unknown window '${ref.name.name}'${suggestion(ref.name.name, ctx.catalog.windows.keys())}`, ref.name.loc);
       return undefined;
     }
     if (ctx.invalidWindows.has(w.name)) {

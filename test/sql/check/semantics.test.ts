@@ -127,3 +127,22 @@ SELECT x.price FROM PATTERN bids AS x THEN NOT bids AS y WITHIN 2 TIME WHERE x.a
     ]);
   });
 });
+
+describe('no cascades', () => {
+  it('a declaration with a syntax error does not make every later use an error too', () => {
+    const r = analyzeScript(`CREATE INPUT STREAM s (a int, b) WITH (TOPIC = 's');
+CREATE WINDOW w (SIZE 10 ADVANCE TUPLES);
+SELECT a FROM s INTO t o;
+SELECT a FROM s;
+SELECT count(*) AS n FROM s[w];
+SELECT a FROM t;
+SELECT a FROM nowhere;`);
+    expect(r.errors.map((e) => `${e.span.line}:${e.span.column} ${e.code}`)).toEqual([
+      '1:32 GALE_ERR_SQL_UNEXPECTED_TOKEN',
+      '2:40 GALE_ERR_SQL_UNEXPECTED_TOKEN', // TUPLES was read as the ADVANCE amount (a name)
+      '3:24 GALE_ERR_SQL_UNEXPECTED_TOKEN',
+      '7:15 GALE_ERR_SQL_UNKNOWN_STREAM',
+    ]);
+    expect(r.script.statements).toEqual([]);
+  });
+});
