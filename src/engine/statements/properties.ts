@@ -1,0 +1,27 @@
+/**
+ * SET 'property' = 'value': session properties. The engine reads
+ * `auto.offset.reset` (earliest | latest: where a push query, or a new
+ * persistent query, starts reading a topic; push queries default to latest
+ * like ksqlDB, persistent queries to earliest). Others are kept and passed
+ * along (a front end may use them) but change nothing in the engine.
+ */
+import type { SetProperty } from '../../sql/ast/index.js';
+import { EngineError } from '../errors.js';
+
+const CHOICES: Readonly<Record<string, readonly string[]>> = {
+  'auto.offset.reset': ['earliest', 'latest'],
+};
+
+/** Sets the property for the rest of the script and the session; returns the message. */
+export function setProperty(script: Record<string, string>, session: Record<string, string>, stmt: SetProperty): string {
+  const key = stmt.property.trim();
+  const value = stmt.value.trim();
+  const allowed = CHOICES[key];
+  if (allowed !== undefined && !allowed.includes(value.toLowerCase())) {
+    throw new EngineError('GALE_ERR_ENGINE_PROPERTY', `'${key}' takes ${allowed.map((a) => `'${a}'`).join(' or ')}, not '${value}'`, { span: stmt.loc });
+  }
+  const v = allowed === undefined ? value : value.toLowerCase();
+  script[key] = v;
+  session[key] = v;
+  return allowed === undefined ? `Set '${key}' = '${v}' (not a property the engine reads)` : `Set '${key}' = '${v}'`;
+}
