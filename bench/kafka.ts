@@ -12,7 +12,7 @@
  * bounded runs; min–max is shown because the machine is shared and noisy.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,12 +99,17 @@ async function startGale(dataDir: string): Promise<{ child: ChildProcess; port: 
 
 function time(cmd: string, args: readonly string[], stdinFile?: string): Promise<number> {
   return new Promise((resolve, reject) => {
+    // the input file is the child's stdin directly: no bytes pass through this process
+    const fd = stdinFile === undefined ? undefined : openSync(stdinFile, 'r');
     const t0 = performance.now();
-    const child = spawn(cmd, args, { stdio: [stdinFile === undefined ? 'ignore' : 'pipe', 'ignore', 'pipe'] });
+    const child = spawn(cmd, args, { stdio: [fd ?? 'ignore', 'ignore', 'pipe'] });
     let err = '';
     child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-    if (stdinFile !== undefined) createReadStream(stdinFile).pipe(child.stdin!);
-    child.once('exit', (code) => (code === 0 ? resolve((performance.now() - t0) / 1000) : reject(new Error(`${cmd} exited ${code}: ${err}`))));
+    child.once('exit', (code) => {
+      if (fd !== undefined) closeSync(fd);
+      if (code === 0) resolve((performance.now() - t0) / 1000);
+      else reject(new Error(`${cmd} exited ${code}: ${err}`));
+    });
   });
 }
 
