@@ -18,8 +18,8 @@ export interface Clock {
 export const systemClock: Clock = {
   now: () => Date.now(),
   schedule(at, fn) {
+    // not unref'd: a pending window close or paced generator is work the process waits for
     const t = setTimeout(fn, Math.max(0, at - Date.now()));
-    t.unref?.();
     return () => clearTimeout(t);
   },
 };

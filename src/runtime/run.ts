@@ -159,18 +159,21 @@ export function runTopology(topology: RunnableTopology, options: RunOptions = {}
     signal: abort.signal,
     acker,
   };
+  // bounded inputs without event time are reference data (tables, mappings): read them completely first
+  const reference = spoutTasks.filter((t) => t.source.bounded && t.source.timestampField === undefined);
   const merged = spoutTasks.filter((t) => t.source.bounded && t.source.timestampField !== undefined);
-  const independent = spoutTasks.filter((t) => !merged.includes(t));
+  const independent = spoutTasks.filter((t) => !t.source.bounded);
 
   // message timeouts: a tree not complete in time is failed (its spout replays it), also when the spout is not blocked
   const expiry = setInterval(() => acker.expire(), Math.min(1000, Math.max(10, (options.ackTimeoutMs ?? 30_000) / 4)));
   expiry.unref?.();
 
   const done = (async (): Promise<RunSummary> => {
-    const pumps: Promise<void>[] = independent.map((t) => pumpIndependent(t, drive));
-    if (merged.length > 0) pumps.push(pumpMerged(merged, drive));
     try {
       try {
+        await Promise.all(reference.map((t) => pumpIndependent(t, drive)));
+        const pumps: Promise<void>[] = independent.map((t) => pumpIndependent(t, drive));
+        if (merged.length > 0) pumps.push(pumpMerged(merged, drive));
         await Promise.all(pumps);
       } finally {
         for (const t of spoutTasks) await t.reader.close();

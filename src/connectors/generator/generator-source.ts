@@ -94,11 +94,16 @@ class GeneratorReader implements SourceReader {
       const now = this.ctx.clock.now();
       if (due > now) {
         return new Promise((resolve) => {
-          const cancel = this.ctx.clock.schedule(due, () => resolve(this.produce(span)));
-          this.ctx.signal.addEventListener('abort', () => {
+          const signal = this.ctx.signal;
+          const onAbort = (): void => {
             cancel();
             resolve({ rows: [] });
-          }, { once: true });
+          };
+          const cancel = this.ctx.clock.schedule(due, () => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(this.produce(span));
+          });
+          signal.addEventListener('abort', onAbort, { once: true });
         });
       }
     }
