@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- kafka [--mb N] [--runs N]`: produce and consume MB/s of
+ * `npm run bench -- kafka [--mb=N] [--runs=N] [--kafkajs-mb=N]`: produce and consume MB/s of
  * 1 KiB records through `gale serve` (the built CLI in a child process,
  * flush=always so acks mean fsynced) with kcat (librdkafka, the fastest
  * client) and kafkajs, at acks=1 and acks=-1, next to the machine's ceiling
@@ -29,9 +29,10 @@ interface Options {
 }
 
 function parse(args: readonly string[]): Options {
+  // `--name=value` (bench/run.ts would take a bare `value` for a suite name)
   const get = (name: string, dflt: number): number => {
-    const i = args.indexOf(`--${name}`);
-    return i >= 0 && args[i + 1] !== undefined ? Number(args[i + 1]) : dflt;
+    const a = args.find((x) => x.startsWith(`--${name}=`));
+    return a === undefined ? dflt : Number(a.slice(name.length + 3));
   };
   return { mb: get('mb', 100), runs: get('runs', 3), kafkajsMb: get('kafkajs-mb', 20) };
 }
