@@ -6,13 +6,14 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { engineService } from '../serve/engine-service.js';
 import { httpService } from '../serve/http-service.js';
 import { kafkaService } from '../serve/kafka-service.js';
 import type { RunningService, ServeContext, Service } from '../serve/service.js';
 import { zookeeperService } from '../serve/zookeeper-service.js';
 
 // the HTTP API serves the engine the engine service shares, so it comes after it
-const services: readonly Service[] = [zookeeperService, kafkaService, httpService];
+const services: readonly Service[] = [zookeeperService, kafkaService, engineService, httpService];
 
 function port(value: string): number {
   const n = Number(value);
@@ -40,10 +41,12 @@ export function register(program: Command): void {
     .option('--group-max-session-timeout <ms>', 'Kafka group.max.session.timeout.ms (default 1800000)')
     .option('--group-initial-rebalance-delay <ms>', 'Kafka group.initial.rebalance.delay.ms: how long a new group waits for more members (default 3000)')
     .option('--http-port <port>', 'HTTP API port (0 = any free port, -1 = off)', port, 8088)
+    .option('--checkpoint-interval <ms>', 'ms between checkpoints of each persistent query (default 1000)')
+    .option('--default-partitions <n>', 'partitions of topics the engine creates for streams without PARTITIONS (default 1)')
     .option('--flush <policy>', "log flush policy: always | interval:<ms> | os", 'always')
     .option('--sasl-users <file>', 'enable Kafka SASL (PLAIN, SCRAM-SHA-256/512) with users from a JSON file {"user":"password"}')
     .option('--no-auto-create-topics', 'do not create topics on Metadata/Produce for unknown names')
-    .action(async (_files: string[], options: Record<string, unknown>) => {
+    .action(async (files: string[], options: Record<string, unknown>) => {
       const dataDir = resolve(String(options['dataDir']));
       await mkdir(dataDir, { recursive: true });
       const bind = String(options['bind']);
@@ -57,6 +60,7 @@ export function register(program: Command): void {
           warn: (m) => process.stderr.write(`warn: ${m}\n`),
         },
         shared: new Map(),
+        files,
       };
       const running: RunningService[] = [];
       const stopAll = async (): Promise<void> => {

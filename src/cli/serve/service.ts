@@ -15,6 +15,8 @@ export interface ServeContext {
   readonly logger: { info(msg: string): void; warn(msg: string): void };
   /** objects started earlier services share with later ones (e.g. `log`, `coordinator`) */
   readonly shared: Map<string, unknown>;
+  /** `gale serve FILE.sql ...`: scripts whose statements the engine runs once it is up */
+  readonly files?: readonly string[];
 }
 
 export interface RunningService {
