@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { galeParser } from '../../grammar/parser.js';
+import { GaleParser, galeParser } from '../../grammar/parser.js';
 import { ROOT } from './corpus.js';
 
 /** Rules no builder reads: `script` exists for the diagrams (parseScript parses statement by statement). */
@@ -38,6 +38,7 @@ describe('grammar rules ↔ AST builders', () => {
 
   it('the grammar has no definition errors', () => {
     expect(rules.length).toBeGreaterThan(60);
-    expect(galeParser.definitionErrors).toEqual([]);
+    // performSelfAnalysis throws on ambiguities or left recursion
+    expect(() => new GaleParser()).not.toThrow();
   });
 });
