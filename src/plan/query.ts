@@ -15,7 +15,7 @@ import { calcNode, projectedEventTime } from './logical/calc.js';
 import { joinNode } from './logical/join.js';
 import { lookupJoinNode } from './logical/lookup-join.js';
 import type { BoltNode } from './logical/node.js';
-import { patternNode } from './logical/pattern.js';
+import { patternNode, patternStreams } from './logical/pattern.js';
 import { windowAggregateNode } from './logical/window-aggregate.js';
 import type { ResolvedWindow } from '../sql/checked/index.js';
 
@@ -73,7 +73,7 @@ export function planSelect(q: CheckedQuery, p: Planner): BoltNode {
           ctx: p.ctx,
         }),
       );
-      q.inputs.forEach((i, port) => p.read(i.name, node, port));
+      patternStreams(q).forEach((stream, port) => p.read(stream, node, port));
       return node;
     }
   }

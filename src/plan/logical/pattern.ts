@@ -53,6 +53,11 @@ function patternText(p: CheckedPattern, aliases: readonly { alias: string }[]): 
   }
 }
 
+/** The streams a pattern reads, one port each, in order of first use. */
+export function patternStreams(q: CheckedQuery): string[] {
+  return [...new Set(q.inputs.map((i) => i.name))];
+}
+
 export function patternNode(o: {
   id: string;
   query: string;
@@ -86,8 +91,12 @@ export function patternNode(o: {
           fields: o.within.fields.map((f) => f.index),
           watermarkDriven: o.within.fields.every((f, i) => f.index === o.eventTimes[i]),
         };
+  // one port per distinct stream, in order of first use
+  const streams = [...new Set(q.inputs.map((i) => i.name))];
+  const portInputs = streams.map((s) => q.inputs.flatMap((inp, i) => (inp.name === s ? [i] : [])));
   const spec: PatternSpec = {
     widths,
+    portInputs,
     paths,
     within,
     conjuncts: conds.map((c) => ({ inputs: [...inputsOf(c)], test: compilePredicate(c, env) })),
@@ -97,7 +106,10 @@ export function patternNode(o: {
       env,
     ),
   };
-  const partitioning: Partitioning = keys === undefined ? { kind: 'single' } : { kind: 'keyed', fields: keys.map((f) => [f]) };
+  // keyed only when every template of a stream keys it by the same field
+  const portKeys = keys === undefined ? undefined : portInputs.map((ins) => [...new Set(ins.map((i) => keys[i]!))]);
+  const partitioning: Partitioning =
+    portKeys === undefined || portKeys.some((k) => k.length !== 1) ? { kind: 'single' } : { kind: 'keyed', fields: portKeys };
   const withinText = o.within.kind === 'time' ? `${o.within.ms / 1000} TIME` : `${o.within.amount} ON ${o.within.name}`;
   return {
     kind: 'Pattern',

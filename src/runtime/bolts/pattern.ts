@@ -41,6 +41,8 @@ export type PatternWithin =
 
 export interface PatternSpec {
   readonly widths: readonly number[];
+  /** per input port (one per stream), the pattern inputs it feeds */
+  readonly portInputs: readonly (readonly number[])[];
   readonly paths: readonly (readonly PatternStep[])[];
   readonly within: PatternWithin;
   readonly conjuncts: readonly PatternConjunct[];
@@ -111,11 +113,14 @@ export class PatternBolt implements Bolt {
 
   execute(rows: Row[], port: number): void {
     const within = this.spec.within;
+    const inputs = this.spec.portInputs[port] ?? [];
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
       try {
-        const t = within.kind === 'field' ? this.timeOf(row, port) : this.ctx.clock.now();
-        this.onTuple(row, port, t);
+        for (const input of inputs) {
+          const t = within.kind === 'field' ? this.timeOf(row, input) : this.ctx.clock.now();
+          this.onTuple(row, input, t);
+        }
       } catch (err) {
         this.out.error(err, row);
       }
@@ -139,9 +144,9 @@ export class PatternBolt implements Bolt {
     this.flush();
   }
 
-  private timeOf(row: Row, port: number): number {
+  private timeOf(row: Row, input: number): number {
     const w = this.spec.within as Extract<PatternWithin, { kind: 'field' }>;
-    const v = row[w.fields[port]!];
+    const v = row[w.fields[input]!];
     if (typeof v !== 'number') throw new RowError('GALE_ERR_RUNTIME_BAD_RECORD', 'NULL in the WITHIN ... ON field');
     if (v > this.maxSeen) this.maxSeen = v;
     return v;
