@@ -23,7 +23,7 @@ import { ContainerReaper } from './container-reaper.js';
 import { initialSessionId, SessionTracker } from './sessions.js';
 import { loadNewestSnapshot, purgeSnapshots, serializeSnapshot, writeSnapshot } from './snapshot.js';
 import { DataTree } from './tree.js';
-import { listLogFiles, readLogs, TxnLog } from './txn-log.js';
+import { readLogs, TxnLog, type LogTail } from './txn-log.js';
 import type { Txn } from './txn.js';
 import { fireNodeEvent, WatchManager } from './watches.js';
 
@@ -78,6 +78,7 @@ export class CoordStore {
     readonly state: CoordState,
     private readonly opts: StoreOptions,
     recovery: { snapshotZxid: bigint; replayed: number; truncatedBytes: number },
+    logTail: LogTail | undefined,
   ) {
     this.recovery = recovery;
     this.tickTimeMs = opts.tickTimeMs ?? 2000;
@@ -92,8 +93,7 @@ export class CoordStore {
       sessionLive: (id) => this.sessions.isLive(id),
     });
     this.lastPrepared = state.lastZxid;
-    const files = listLogFiles(dir);
-    this.log = new TxnLog(dir, files.at(-1)?.name, opts.fsync ?? true);
+    this.log = new TxnLog(dir, logTail, opts.fsync ?? true);
     let maxSession = 0n;
     for (const [id, s] of state.sessions) {
       this.sessions.add(id, s.timeoutMs, s.passwd);
@@ -112,12 +112,12 @@ export class CoordStore {
     const state: CoordState = snap?.state ?? { tree: new DataTree(), sessions: new Map(), lastZxid: 0n };
     const snapshotZxid = state.lastZxid;
     let replayed = 0;
-    const { truncatedBytes } = readLogs(opts.dir, (txn) => {
+    const { truncatedBytes, tail } = readLogs(opts.dir, (txn) => {
       if (txn.hdr.zxid <= state.lastZxid) return;
       apply(state, txn);
       replayed++;
     });
-    const store = new CoordStore(opts.dir, state, opts, { snapshotZxid, replayed, truncatedBytes });
+    const store = new CoordStore(opts.dir, state, opts, { snapshotZxid, replayed, truncatedBytes }, tail);
     if (truncatedBytes > 0) opts.logger?.warn(`coord: truncated a torn txn log tail of ${truncatedBytes} bytes`);
     return store;
   }

@@ -5,14 +5,20 @@
  * each snapshot. Layout of a file:
  *
  *   header  magic "GZTL" (4) | format version INT32 = 1 | reserved INT64 = 0   (16 bytes)
- *   record  length INT32 (payload bytes) | crc32c UINT32 (of the payload) | payload (txn-codec.ts)
+ *   record  length INT32 (payload bytes, > 0) | crc32c UINT32 (of the payload) | payload (txn-codec.ts)
  *   record  ...
+ *   zeros   preallocated space: a length of 0 ends the records
  *
- * Nothing else is stored; there is no index. A crash can leave a torn tail
- * (a partial length, payload or a checksum mismatch) in the newest file
- * only: recovery truncates it there. A bad record in an older file, or in
- * the middle of the newest one followed by good ones, is corruption and
- * stops the start (CoordError GALE_ERR_COORD_CORRUPT_LOG).
+ * Nothing else is stored; there is no index. Space is preallocated with
+ * real zeros in PREALLOC_BYTES steps (as ZooKeeper pads its logs), so a
+ * sync rarely has to change the file's size or allocate blocks: on a
+ * journaling file system that halves the cost of each sync.
+ *
+ * A crash can leave a torn tail (a partial record or a checksum mismatch) in
+ * the newest file only: recovery truncates that file at its first bad record
+ * (nothing after it was acknowledged, since acknowledgements follow the
+ * sync in order). A bad record in an older file is corruption and stops the
+ * start (CoordError GALE_ERR_COORD_CORRUPT_LOG).
  *
  * Group commit: `append` encodes into the open batch; the batch is written
  * with one write as soon as the previous one finished, so any number of
@@ -22,7 +28,19 @@
  * Callbacks run in append order, only after the bytes are durable.
  */
 import { crc32c } from '@node-rs/crc32';
-import { closeSync, constants, fsyncSync, openSync, readdirSync, readFileSync, truncateSync, unlinkSync, write, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  truncateSync,
+  unlinkSync,
+  write,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { ByteWriter } from '../wire/byte-writer.js';
 import { CoordError } from './errors.js';
@@ -31,6 +49,7 @@ import type { Txn } from './txn.js';
 
 const MAGIC = 0x475a544c; // "GZTL"
 const HEADER_BYTES = 16;
+const PREALLOC_BYTES = 8 * 1024 * 1024;
 
 export function logFileName(firstZxid: bigint): string {
   return `log.${firstZxid.toString(16).padStart(16, '0')}`;
@@ -57,13 +76,28 @@ function corrupt(msg: string): CoordError {
   return new CoordError('GALE_ERR_COORD_CORRUPT_LOG', msg);
 }
 
+function header(): Buffer {
+  const h = Buffer.alloc(HEADER_BYTES);
+  h.writeUInt32BE(MAGIC, 0);
+  h.writeInt32BE(1, 4);
+  return h;
+}
+
+/** Where appends to the newest file continue. */
+export interface LogTail {
+  readonly name: string;
+  /** offset just after its last good record */
+  readonly end: number;
+}
+
 /**
- * Reads every txn of every log file in order; truncates a torn tail of the
- * newest file. `onTxn` sees each txn once.
+ * Reads every txn of every log file in order (`onTxn` sees each once),
+ * truncates a torn tail of the newest file, and says where appends go on.
  */
-export function readLogs(dir: string, onTxn: (txn: Txn) => void): { truncatedBytes: number } {
+export function readLogs(dir: string, onTxn: (txn: Txn) => void): { truncatedBytes: number; tail: LogTail | undefined } {
   const files = listLogFiles(dir);
   let truncatedBytes = 0;
+  let tail: LogTail | undefined;
   files.forEach((f, i) => {
     const path = join(dir, f.name);
     const buf = readFileSync(path);
@@ -72,14 +106,19 @@ export function readLogs(dir: string, onTxn: (txn: Txn) => void): { truncatedByt
       if (last && buf.length < HEADER_BYTES) {
         // crashed while creating the file: nothing in it was ever acknowledged
         truncateSync(path, 0);
-        writeHeaderSync(path);
+        const fd = openSync(path, 'r+');
+        writeSync(fd, header(), 0, HEADER_BYTES, 0);
+        fsyncSync(fd);
+        closeSync(fd);
         truncatedBytes += buf.length;
+        tail = { name: f.name, end: HEADER_BYTES };
         return;
       }
       throw corrupt(`${f.name}: not a Gale txn log (bad header)`);
     }
     let at = HEADER_BYTES;
     while (at < buf.length) {
+      if (at + 4 <= buf.length && buf.readInt32BE(at) === 0) break; // preallocated zeros: no more records
       const good = at;
       let txn: Txn | undefined;
       if (at + 8 <= buf.length) {
@@ -100,31 +139,24 @@ export function readLogs(dir: string, onTxn: (txn: Txn) => void): { truncatedByt
         if (!last) throw corrupt(`${f.name}: bad record at byte ${good}`);
         truncatedBytes += buf.length - good;
         truncateSync(path, good);
-        return;
+        at = good;
+        break;
       }
       onTxn(txn);
     }
+    if (last) tail = { name: f.name, end: at };
   });
-  return { truncatedBytes };
-}
-
-function writeHeaderSync(path: string): void {
-  const fd = openSync(path, 'r+');
-  try {
-    const h = Buffer.alloc(HEADER_BYTES);
-    h.writeUInt32BE(MAGIC, 0);
-    h.writeInt32BE(1, 4);
-    writeSync(fd, h, 0, h.length, 0);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  return { truncatedBytes, tail };
 }
 
 type Durable = (err: Error | undefined) => void;
 
 export class TxnLog {
   private fd: number | undefined;
+  /** where the next batch is written */
+  private position = 0;
+  /** file size: zeros from `position` up to here */
+  private allocatedEnd = 0;
   private batch = new ByteWriter(64 * 1024);
   private batchCallbacks: Durable[] = [];
   private batchFirstZxid: bigint | undefined;
@@ -134,19 +166,24 @@ export class TxnLog {
   private closed = false;
   private idleWaiters: (() => void)[] = [];
   bytesWritten = 0;
+  /** batches made durable (each one sync) */
   fsyncs = 0;
 
-  /** `currentFile` is the newest existing log file to append to, if any. */
+  /** `tail` is the newest existing log file to continue, if any (from readLogs). */
   constructor(
     private readonly dir: string,
-    currentFile: string | undefined,
+    tail: LogTail | undefined,
     private readonly fsync: boolean,
   ) {
-    if (currentFile !== undefined) this.fd = openSync(join(dir, currentFile), this.appendFlags());
+    if (tail !== undefined) {
+      this.fd = openSync(join(dir, tail.name), this.openFlags());
+      this.position = tail.end;
+      this.allocatedEnd = Math.max(tail.end, fstatSync(this.fd).size);
+    }
   }
 
-  private appendFlags(): number {
-    return constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (this.fsync ? constants.O_DSYNC : 0);
+  private openFlags(): number {
+    return constants.O_WRONLY | constants.O_CREAT | (this.fsync ? constants.O_DSYNC : 0);
   }
 
   /** Starts a new file with the next batch (after a snapshot, so old files can go). */
@@ -179,14 +216,25 @@ export class TxnLog {
 
   private openNewFile(firstZxid: bigint): void {
     if (this.fd !== undefined) closeSync(this.fd);
-    const path = join(this.dir, logFileName(firstZxid));
-    this.fd = openSync(path, this.appendFlags() | constants.O_TRUNC);
-    const h = Buffer.alloc(HEADER_BYTES);
-    h.writeUInt32BE(MAGIC, 0);
-    h.writeInt32BE(1, 4);
-    writeSync(this.fd, h);
+    this.fd = openSync(join(this.dir, logFileName(firstZxid)), this.openFlags() | constants.O_TRUNC);
+    writeSync(this.fd, header(), 0, HEADER_BYTES, 0);
+    this.position = HEADER_BYTES;
+    this.allocatedEnd = HEADER_BYTES;
     if (this.fsync) syncDir(this.dir);
     this.rollRequested = false;
+  }
+
+  /** Makes sure zeros reach past `end` (only when syncing: that is what it speeds up). */
+  private preallocate(fd: number, end: number, then: (err: Error | null) => void): void {
+    if (!this.fsync || end <= this.allocatedEnd) {
+      then(null);
+      return;
+    }
+    const size = Math.max(PREALLOC_BYTES, end - this.allocatedEnd);
+    write(fd, Buffer.alloc(size), 0, size, this.allocatedEnd, (err) => {
+      if (!err) this.allocatedEnd += size;
+      then(err);
+    });
   }
 
   private flush(): void {
@@ -213,16 +261,18 @@ export class TxnLog {
       return;
     }
     const fd = this.fd!;
+    const at = this.position;
     const writeAll = (off: number): void => {
-      write(fd, bytes, off, bytes.length - off, null, (err, n) => {
+      write(fd, bytes, off, bytes.length - off, at + off, (err, n) => {
         if (err) return done(err);
         this.bytesWritten += n;
         if (off + n < bytes.length) return writeAll(off + n);
+        this.position = at + bytes.length;
         if (this.fsync) this.fsyncs++;
         done(undefined);
       });
     };
-    writeAll(0);
+    this.preallocate(fd, at + bytes.length + 8, (err) => (err ? done(err) : writeAll(0)));
   }
 
   /** Resolves once every appended txn is durable (or failed). */

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, mkdtempSync, openSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -73,7 +73,8 @@ describe('txn log', () => {
     truncateSync(path, size - 5); // half of the last record
     appendFileSync(path, Buffer.from([0, 0, 0])); // and some garbage
     expect(readAll(dir)).toEqual([1n, 2n]);
-    const again = new TxnLog(dir, file!.name, false);
+    const { tail } = readLogs(dir, () => undefined);
+    const again = new TxnLog(dir, tail, false);
     await appendAll(again, [3n].map(txn));
     await again.close();
     expect(readAll(dir)).toEqual([1n, 2n, 3n]);
@@ -94,5 +95,25 @@ describe('txn log', () => {
     const middle = join(dir, listLogFiles(dir)[0]!.name);
     writeFileSync(middle, Buffer.concat([Buffer.from('GZTL'), Buffer.alloc(12), Buffer.from([0, 0, 0, 9, 1, 2, 3])]));
     expect(() => readAll(dir)).toThrow(/bad record/);
+  });
+
+  it('preallocates zeros when syncing, stops reading at them, and continues after the last record', async () => {
+    const dir = tempDir();
+    const log = new TxnLog(dir, undefined, true);
+    await appendAll(log, [1n, 2n].map(txn));
+    await log.close();
+    const path = join(dir, listLogFiles(dir)[0]!.name);
+    expect(statSync(path).size).toBeGreaterThanOrEqual(8 * 1024 * 1024);
+    const { tail } = readLogs(dir, () => undefined);
+    const again = new TxnLog(dir, tail, true);
+    await appendAll(again, [3n, 4n].map(txn));
+    await again.close();
+    expect(readAll(dir)).toEqual([1n, 2n, 3n, 4n]);
+    // a torn last record inside the preallocated area: its checksum fails, the file is cut there
+    const end = readLogs(dir, () => undefined).tail!.end;
+    const fd = openSync(path, 'r+');
+    writeSync(fd, Buffer.from([0xde, 0xad]), 0, 2, end - 3);
+    closeSync(fd);
+    expect(readAll(dir)).toEqual([1n, 2n, 3n]);
   });
 });
