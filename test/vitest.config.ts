@@ -13,12 +13,17 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/grammar/**/*.test.ts', 'test/sql/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          sequence: { groupOrder: 0 },
+          include: ['test/unit/**/*.test.ts', 'test/grammar/**/*.test.ts', 'test/sql/**/*.test.ts'] },
       },
       {
         extends: true,
         test: {
           name: 'wire',
+          // a different maxWorkers needs its own group: wire runs after unit
+          sequence: { groupOrder: 1 },
           include: ['test/wire/**/*.test.ts', 'test/contract/**/*.test.ts', 'test/e2e/**/*.test.ts'],
           // servers and child processes: fewer at once on a 2-core machine
           maxWorkers: 2,
