@@ -19,6 +19,7 @@ export const SQL_ERROR_CODES = {
   GALE_ERR_SQL_UNEXPECTED_TOKEN: 'a token where the grammar expected something else (the message says what)',
   GALE_ERR_SQL_UNEXPECTED_END: 'the input ended inside a statement (often a missing ;)',
   GALE_ERR_SQL_DUPLICATE_CLAUSE: 'a clause given twice where one is allowed (e.g. two PRIMARY KEYs)',
+  GALE_ERR_SQL_TOO_COMPLEX: 'a statement nested more deeply than the front end accepts (MAX_NESTING levels)',
   // literals and types
   GALE_ERR_SQL_BAD_LITERAL: 'a number, TIMESTAMP or INTERVAL literal that is malformed or out of range',
   GALE_ERR_SQL_UNKNOWN_TYPE: 'a type name other than bool, int, long, double, string, timestamp',

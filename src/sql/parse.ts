@@ -79,6 +79,32 @@ function declaredBy(tokens: readonly IToken[]): string[] {
   return out;
 }
 
+/** How deep a statement's AST may be; real queries stay far below, and the checker and formatter recurse. */
+export const MAX_NESTING = 400;
+
+/** The depth of an AST (iterative, so a degenerate tree cannot overflow the stack here). */
+function depthExceeds(root: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > limit) return true;
+    if (Array.isArray(node)) {
+      for (const x of node) stack.push([x, depth]);
+    } else if (typeof node === 'object' && node !== null) {
+      for (const [k, v] of Object.entries(node)) if (k !== 'loc' && typeof v === 'object') stack.push([v, depth + 1]);
+    }
+  }
+  return false;
+}
+
+function tooComplex(first: IToken, file: string | undefined): SqlError {
+  return new SqlError(
+    'GALE_ERR_SQL_TOO_COMPLEX',
+    `this statement is nested too deeply (more than ${MAX_NESTING} levels of expressions); split it up`,
+    spanOfToken(first, file),
+  );
+}
+
 const STATEMENT_STARTS =
   'a statement (CREATE, SELECT, INSERT, REPLACE, UPDATE, DELETE, DECLARE, EXPLAIN, SHOW, DESCRIBE, TERMINATE, SET, RUN SCRIPT or `s UNION t`)';
 
@@ -144,7 +170,15 @@ export function parseScript(text: string, opts: ParseOptions = {}): ParseResult 
       continue;
     }
     parser.input = chunk;
-    const cst = parser.terminatedStatement() as TerminatedStatementCstNode | undefined;
+    let cst: TerminatedStatementCstNode | undefined;
+    try {
+      cst = parser.terminatedStatement() as TerminatedStatementCstNode | undefined;
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      errors.push(tooComplex(chunk[0]!, file));
+      unparsedNames.push(...declaredBy(chunk));
+      continue;
+    }
     if (parser.errors.length > 0 || cst === undefined) {
       const e = parser.errors[0];
       if (e !== undefined) errors.push(syntaxError(e, chunk, file));
@@ -152,13 +186,20 @@ export function parseScript(text: string, opts: ParseOptions = {}): ParseResult 
       continue;
     }
     const ctx: BuildContext = { file, errors: [] };
-    const stmt = buildStatement(ctx, cst.children.statement[0]!);
+    let stmt: Statement;
+    try {
+      stmt = buildStatement(ctx, cst.children.statement[0]!);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      ctx.errors.push(tooComplex(chunk[0]!, file));
+    }
+    if (ctx.errors.length === 0 && depthExceeds(stmt!, MAX_NESTING)) ctx.errors.push(tooComplex(chunk[0]!, file));
     if (ctx.errors.length > 0) {
       errors.push(...ctx.errors);
       unparsedNames.push(...declaredBy(chunk));
       continue;
     }
-    statements.push(stmt);
+    statements.push(stmt!);
   }
   errors.sort((a, b) => a.span.start - b.span.start);
   return { statements, errors, unparsedNames };
