@@ -4,75 +4,26 @@
  * that swallows the first Produce response), and the sequence rules hold
  * for exact frames: duplicates, gaps, stale epochs, epoch bumps.
  */
-import { createServer, connect, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeRecordBatch } from '../../../src/log/record-batch/index.js';
 import { initProducerIdApi } from '../../../src/kafka/apis/init-producer-id/spec.js';
 import { produceApi } from '../../../src/kafka/apis/produce/spec.js';
-import { FrameReader } from '../../../src/wire/frame-reader.js';
 import { startBroker, type TestBroker } from './broker.js';
+import { CaptureProxy } from './capture-proxy.js';
 import { RawClient } from './raw-client.js';
 
-/** Forwards bytes both ways; drops (by closing the connection) the first `drop` Produce responses. */
-class DroppingProxy {
-  private server!: Server;
-  private target = 0;
-  dropped = 0;
-  constructor(private drop: number) {}
-
-  async listen(): Promise<number> {
-    this.server = createServer((client) => this.pipe(client));
-    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
-    return (this.server.address() as { port: number }).port;
-  }
-
-  forwardTo(port: number): void {
-    this.target = port;
-  }
-
-  private pipe(client: Socket): void {
-    const upstream = connect(this.target, '127.0.0.1');
-    const produceIds = new Set<number>();
-    const fromClient = new FrameReader(1 << 30);
-    const fromBroker = new FrameReader(1 << 30);
-    const kill = (): void => {
-      client.destroy();
-      upstream.destroy();
-    };
-    client.on('error', kill);
-    upstream.on('error', kill);
-    client.on('close', kill);
-    upstream.on('close', kill);
-    client.on('data', (chunk: Buffer) => {
-      for (const f of fromClient.push(chunk)) if (f.readInt16BE(0) === 0) produceIds.add(f.readInt32BE(4));
-      upstream.write(chunk);
-    });
-    upstream.on('data', (chunk: Buffer) => {
-      for (const f of fromBroker.push(chunk)) {
-        const id = f.readInt32BE(0);
-        if (produceIds.has(id) && this.drop > 0) {
-          this.drop--;
-          this.dropped++;
-          kill(); // the batch reached the log; the client never hears so
-          return;
-        }
-        const size = Buffer.alloc(4);
-        size.writeInt32BE(f.length);
-        client.write(Buffer.concat([size, f]));
-      }
-    });
-  }
-
-  close(): Promise<void> {
-    return new Promise((r) => this.server.close(() => r()));
-  }
-}
-
 let broker: TestBroker;
-let proxy: DroppingProxy;
+let proxy: CaptureProxy;
+let dropped = 0;
 
 beforeAll(async () => {
-  proxy = new DroppingProxy(1);
+  proxy = new CaptureProxy();
+  // lose the answer to the first Produce: the batch is in the log, the client never hears so
+  proxy.dropResponse = (_res, req) => {
+    if (req.readInt16BE(0) !== 0 || dropped > 0) return false;
+    dropped++;
+    return true;
+  };
   const proxyPort = await proxy.listen();
   broker = await startBroker({ advertisedPort: proxyPort });
   proxy.forwardTo(broker.server.port);
@@ -91,7 +42,7 @@ describe('idempotent producer', () => {
     try {
       const first = await producer.send({ topic, messages: Array.from({ length: 10 }, (_, i) => ({ value: `a${i}` })) });
       const second = await producer.send({ topic, messages: Array.from({ length: 5 }, (_, i) => ({ value: `b${i}` })) });
-      expect(proxy.dropped).toBe(1);
+      expect(dropped).toBe(1);
       expect(first[0]!.baseOffset).toBe('0');
       expect(second[0]!.baseOffset).toBe('10');
     } finally {
