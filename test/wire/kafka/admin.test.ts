@@ -5,7 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigResourceTypes, type Admin } from 'kafkajs';
+import { createTopicsApi } from '../../../src/kafka/apis/create-topics/spec.js';
+import { deleteTopicsApi } from '../../../src/kafka/apis/delete-topics/spec.js';
+import { describeClusterApi } from '../../../src/kafka/apis/describe-cluster/spec.js';
+import { describeConfigsApi } from '../../../src/kafka/apis/describe-configs/spec.js';
+import { incrementalAlterConfigsApi } from '../../../src/kafka/apis/incremental-alter-configs/spec.js';
 import { startBroker, type TestBroker } from './broker.js';
+import { RawClient } from './raw-client.js';
 
 let broker: TestBroker;
 let admin: Admin;
@@ -98,5 +104,47 @@ describe('kafkajs admin', () => {
     await admin.deleteTopicRecords({ topic: 'adm-del', partitions: [{ partition: 0, offset: '6' }] });
     const offsets = await admin.fetchTopicOffsets('adm-del');
     expect(offsets[0]).toMatchObject({ partition: 0, low: '6', high: '10' });
+  });
+
+  it('flexible versions (as @platformatic/kafka sends them): CreateTopics v7, IncrementalAlterConfigs v1, DescribeConfigs v4, DescribeCluster v1, DeleteTopics v6', async () => {
+    const c = await RawClient.connect(broker.server.port);
+    try {
+      const created = await c.request(createTopicsApi, 7, {
+        topics: [{ name: 'adm-flex', numPartitions: -1, replicationFactor: -1, assignments: [], configs: [{ name: 'cleanup.policy', value: 'compact' }] }],
+        timeoutMs: 5000,
+        validateOnly: false,
+      });
+      const t = created.topics[0]!;
+      expect(t).toMatchObject({ name: 'adm-flex', errorCode: 0, numPartitions: 1, replicationFactor: 1 });
+      expect(t.topicId).not.toBe('00000000-0000-0000-0000-000000000000');
+      expect(t.configs!.find((e) => e.name === 'cleanup.policy')).toMatchObject({ value: 'compact', configSource: 1 });
+
+      const SET = 0, DELETE = 1, APPEND = 2;
+      const altered = await c.request(incrementalAlterConfigsApi, 1, {
+        resources: [{ resourceType: 2, resourceName: 'adm-flex', configs: [
+          { name: 'cleanup.policy', configOperation: APPEND, value: 'delete' },
+          { name: 'retention.ms', configOperation: SET, value: '1000' },
+          { name: 'max.message.bytes', configOperation: DELETE, value: null },
+        ] }],
+        validateOnly: false,
+      });
+      expect(altered.responses[0]).toMatchObject({ errorCode: 0, resourceName: 'adm-flex' });
+      const described = await c.request(describeConfigsApi, 4, {
+        resources: [{ resourceType: 2, resourceName: 'adm-flex', configurationKeys: ['cleanup.policy', 'retention.ms'] }],
+        includeSynonyms: true,
+        includeDocumentation: true,
+      });
+      const entries = Object.fromEntries(described.results[0]!.configs.map((e) => [e.name, e.value]));
+      expect(entries).toEqual({ 'cleanup.policy': 'compact,delete', 'retention.ms': '1000' });
+      expect(described.results[0]!.configs[0]!.documentation).toEqual(expect.any(String));
+
+      const cluster = await c.request(describeClusterApi, 1, { includeClusterAuthorizedOperations: false, endpointType: 1 });
+      expect(cluster).toMatchObject({ errorCode: 0, controllerId: 0, brokers: [{ brokerId: 0, host: '127.0.0.1', port: broker.server.port }] });
+
+      const deleted = await c.request(deleteTopicsApi, 6, { topics: [{ name: 'adm-flex', topicId: t.topicId }], timeoutMs: 5000 });
+      expect(deleted.responses[0]).toMatchObject({ name: 'adm-flex', errorCode: 0, topicId: t.topicId });
+    } finally {
+      c.close();
+    }
   });
 });
