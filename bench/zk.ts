@@ -8,8 +8,8 @@
  * on another). Gale runs as `gale serve` (dist/, fsync on); ZooKeeper, when
  * the Debian `zookeeper` package is installed, runs from its jar with a temp
  * config (127.0.0.1, a free port, a temp dataDir, forceSync=yes) and is
- * stopped by PID afterwards. Servers alternate round by round; figures are
- * medians over the rounds after a warm-up round.
+ * stopped by PID afterwards. The servers take turns measurement by
+ * measurement; figures are medians over the rounds after a warm-up round.
  *
  * Options: --rounds=N (default 3), --ops=N (ops per measurement at 64
  * outstanding; 1 outstanding uses a quarter), --no-zookeeper.
@@ -239,29 +239,43 @@ async function watchLatency(a: Client, b: Client, path: string, n: number): Prom
 
 type Key = `${Op | 'watch'}@${number}`;
 
-async function round(t: Target, round: number, opsAt64: number): Promise<Map<Key, Sample>> {
+/** One target's clients and node names for one round. */
+interface Session {
+  readonly c: Client;
+  readonly other: Client;
+  readonly base: string;
+  readonly dir: string;
+}
+
+async function openSession(t: Target, round: number): Promise<Session> {
   const c = await connectClient(t.port);
   const other = await connectClient(t.port);
-  const out = new Map<Key, Sample>();
   const mk = (p: string): Promise<void> => new Promise((res, rej) => c.create(p, (e) => (e ? rej(e) : res())));
-  try {
-    const base = `/bench-${round}`;
-    await mk(base);
-    const dir = `${base}/dir`;
-    await mk(dir);
-    for (let i = 0; i < 10; i++) await mk(`${dir}/child-${i}`);
-    for (const outstanding of [1, 64]) {
-      const n = outstanding === 1 ? Math.max(50, Math.floor(opsAt64 / 4)) : opsAt64;
-      const paths = Array.from({ length: n }, (_, i) => `${base}/n${outstanding}-${i}`);
-      for (const op of ops) out.set(`${op}@${outstanding}`, await load(c, op, paths, dir, outstanding));
-    }
-    out.set('watch@1', await watchLatency(other, c, `${base}/watched`, Math.max(50, Math.floor(opsAt64 / 10))));
-  } finally {
-    c.close();
-    other.close();
-  }
-  return out;
+  const base = `/bench-${round}`;
+  await mk(base);
+  const dir = `${base}/dir`;
+  await mk(dir);
+  for (let i = 0; i < 10; i++) await mk(`${dir}/child-${i}`);
+  return { c, other, base, dir };
 }
+
+/** The measurements of a round, in order (creates before the reads, deletes last). */
+function plan(opsAt64: number): { key: Key; run: (s: Session) => Promise<Sample> }[] {
+  const steps: { key: Key; run: (s: Session) => Promise<Sample> }[] = [];
+  for (const outstanding of [1, 64]) {
+    const n = outstanding === 1 ? Math.max(50, Math.floor(opsAt64 / 4)) : opsAt64;
+    for (const op of ops) {
+      steps.push({
+        key: `${op}@${outstanding}`,
+        run: (s) => load(s.c, op, Array.from({ length: n }, (_, i) => `${s.base}/n${outstanding}-${i}`), s.dir, outstanding),
+      });
+    }
+  }
+  steps.push({ key: 'watch@1', run: (s) => watchLatency(s.other, s.c, `${s.base}/watched`, Math.max(50, Math.floor(opsAt64 / 10))) });
+  return steps;
+}
+
+const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export async function run(args: string[]): Promise<void> {
   const rounds = arg(args, '--rounds', 3);
@@ -273,12 +287,27 @@ export async function run(args: string[]): Promise<void> {
     if (withZk) targets.push(await startZooKeeper());
     else process.stdout.write('Apache ZooKeeper not installed (apt-get install zookeeper): Gale figures only\n');
     const samples = new Map<string, Map<Key, Sample[]>>(targets.map((t) => [t.name, new Map()]));
+    const steps = plan(opsAt64);
+    // the servers take turns measurement by measurement (alternating who goes first), with a pause
+    // between, so machine noise and the other server's after-work (JIT, GC) fall on both alike
     for (let r = 0; r <= rounds; r++) {
-      for (const t of r % 2 === 0 ? targets : [...targets].reverse()) {
-        const res = await round(t, r, opsAt64);
-        if (r === 0) continue; // warm-up (JIT on both sides)
-        const m = samples.get(t.name)!;
-        for (const [k, s] of res) m.set(k, [...(m.get(k) ?? []), s]);
+      const sessions = new Map<string, Session>();
+      for (const t of targets) sessions.set(t.name, await openSession(t, r));
+      try {
+        for (const [i, step] of steps.entries()) {
+          for (const t of (r + i) % 2 === 0 ? targets : [...targets].reverse()) {
+            await pause(150);
+            const sample = await step.run(sessions.get(t.name)!);
+            if (r === 0) continue; // warm-up round (JIT on both sides)
+            const m = samples.get(t.name)!;
+            m.set(step.key, [...(m.get(step.key) ?? []), sample]);
+          }
+        }
+      } finally {
+        for (const s of sessions.values()) {
+          s.c.close();
+          s.other.close();
+        }
       }
     }
     const keys = [...samples.get('Gale')!.keys()];
