@@ -3,10 +3,10 @@
  * then Calc (WHERE + SELECT list), WindowAggregate or Aggregate. Returns the
  * node whose rows are the query's output rows.
  */
-import type { CheckedFrom, CheckedQuery, QueryInput } from '../sql/checked/index.js';
+import type { CheckedFrom, CheckedQuery, QueryInput, TExpr } from '../sql/checked/index.js';
 import type { TableDef } from '../sql/catalog.js';
 import type { Field } from '../sql/types.js';
-import { inputsEnv } from './compile/env.js';
+import { conjuncts, inputsEnv, inputsOf } from './compile/env.js';
 import type { PlanContext } from './context.js';
 import { PlanError } from './errors.js';
 import { exprText } from './explain-expr.js';
@@ -44,22 +44,55 @@ interface Side {
 
 const unsupported = (what: string, q: CheckedQuery): PlanError => new PlanError('GALE_ERR_PLAN_UNSUPPORTED', what, q.ast.loc);
 
+/**
+ * WHERE conjuncts not yet applied. A conjunct that reads only one stream of a
+ * join is applied before the join (fewer tuples to probe and keep), when that
+ * keeps the meaning: the side is not a TUPLES window (filtering first would
+ * change which tuples are its last N) and NULL-extended rows cannot be
+ * affected (inner joins, or the preserved side of an outer join).
+ */
+class Pushdown {
+  constructor(public remaining: TExpr[]) {}
+
+  take(input: number): TExpr[] {
+    const taken = this.remaining.filter((c) => {
+      const ins = inputsOf(c);
+      return ins.size === 1 && ins.has(input);
+    });
+    this.remaining = this.remaining.filter((c) => !taken.includes(c));
+    return taken;
+  }
+
+  where(): TExpr | undefined {
+    return this.remaining.reduce<TExpr | undefined>(
+      (acc, c) => (acc === undefined ? c : { kind: 'Logical', op: 'and', left: acc, right: c, type: 'bool', loc: c.loc }),
+      undefined,
+    );
+  }
+}
+
+const NO_PUSH = new Pushdown([]);
+
 export function planSelect(q: CheckedQuery, p: Planner): BoltNode {
   switch (q.from.kind) {
     case 'Scan': {
       const inp = q.inputs[q.from.input]!;
       if (inp.source === 'table') throw unsupported(`reading table ${inp.name} on its own: join it with a stream (a lookup)`, q);
-      return finish(q, p, streamSide(inp, q.from.input, p));
+      return finish(q, p, streamSide(inp, q.from.input, p, NO_PUSH), q.where);
     }
-    case 'Join':
-      return finish(q, p, joinSide(q.from, q, p));
+    case 'Join': {
+      const push = new Pushdown(conjuncts(q.where));
+      const side = joinSide(q.from, q, p, push);
+      return finish(q, p, side, push.where());
+    }
     case 'TupleJoin': {
       if (q.from.items.length !== 2) throw unsupported('a tuple join of more than two streams (join two, INTO a stream, then join the third)', q);
       const [a, b] = q.from.items as [CheckedFrom, CheckedFrom];
-      const l = fromSide(a, q, p);
-      const r = fromSide(b, q, p);
-      const side = streamJoin('inner', l, r, q.where, q, p);
-      return finish(q, p, side, true);
+      const push = new Pushdown(conjuncts(q.where));
+      const l = fromSide(a, q, p, push);
+      const r = fromSide(b, q, p, push);
+      const side = streamJoin('inner', l, r, push.where(), q, p);
+      return finish(q, p, side, undefined);
     }
     case 'Pattern': {
       const node = p.add(
@@ -79,33 +112,52 @@ export function planSelect(q: CheckedQuery, p: Planner): BoltNode {
   }
 }
 
-function streamSide(inp: QueryInput, index: number, p: Planner): Side {
-  return {
+function streamSide(inp: QueryInput, index: number, p: Planner, push: Pushdown): Side {
+  const side: Side = {
     connect: (node, port) => p.read(inp.name, node, port),
     fields: inp.fields,
     offsets: new Map([[index, 0]]),
     window: inp.window,
     eventTime: p.eventTimeOf(inp.name),
   };
+  if (inp.window?.dimension === 'tuples') return side;
+  const taken = push.take(index);
+  if (taken.length === 0) return side;
+  const where = new Pushdown(taken).where()!;
+  const filter = p.add(
+    calcNode({
+      id: p.nextId('Calc'),
+      query: p.query,
+      where,
+      fields: inp.fields,
+      env: inputsEnv(p.ctx, [0]),
+      eventTime: side.eventTime,
+      describe: `WHERE ${exprText(where)} (before the join)`,
+    }),
+  );
+  p.read(inp.name, filter, 0);
+  return { ...side, connect: (node, port) => node.inputs.push({ node: filter, port }) };
 }
 
-function fromSide(f: CheckedFrom, q: CheckedQuery, p: Planner): Side {
+function fromSide(f: CheckedFrom, q: CheckedQuery, p: Planner, push: Pushdown): Side {
   if (f.kind === 'Scan') {
     const inp = q.inputs[f.input]!;
     if (inp.source === 'table') throw unsupported(`table ${inp.name} in a tuple join: use JOIN ... ON for a lookup`, q);
-    return streamSide(inp, f.input, p);
+    return streamSide(inp, f.input, p, push);
   }
-  if (f.kind === 'Join') return joinSide(f, q, p);
+  if (f.kind === 'Join') return joinSide(f, q, p, push);
   throw unsupported('this FROM shape', q);
 }
 
-function joinSide(f: Extract<CheckedFrom, { kind: 'Join' }>, q: CheckedQuery, p: Planner): Side {
+function joinSide(f: Extract<CheckedFrom, { kind: 'Join' }>, q: CheckedQuery, p: Planner, push: Pushdown): Side {
   const right = q.inputs[f.right]!;
+  const keepsLeft = f.joinType === 'inner' || f.joinType === 'left';
+  const keepsRight = f.joinType === 'inner' || f.joinType === 'right';
   if (f.lookup === 'left-table') {
     if (f.left.kind !== 'Scan') throw unsupported('a table on the left of a join whose left side is itself a join', q);
     const tIndex = f.left.input;
     const { def, table } = p.table(q.inputs[tIndex]!.name);
-    const stream = streamSide(right, f.right, p);
+    const stream = streamSide(right, f.right, p, keepsRight ? push : NO_PUSH);
     const node = p.add(
       lookupJoinNode({
         id: p.nextId('LookupJoin'),
@@ -131,7 +183,7 @@ function joinSide(f: Extract<CheckedFrom, { kind: 'Join' }>, q: CheckedQuery, p:
       eventTime: stream.eventTime === undefined ? undefined : stream.eventTime + w,
     };
   }
-  const left = fromSide(f.left, q, p);
+  const left = fromSide(f.left, q, p, keepsLeft ? push : NO_PUSH);
   if (f.lookup === 'right-table') {
     const { def, table } = p.table(right.name);
     const node = p.add(
@@ -159,7 +211,7 @@ function joinSide(f: Extract<CheckedFrom, { kind: 'Join' }>, q: CheckedQuery, p:
     };
   }
   if (f.left.kind !== 'Scan') throw unsupported('a stream–stream join whose left side is itself a join (join two, INTO a stream, then join again)', q);
-  return streamJoin(f.joinType, left, streamSide(right, f.right, p), f.on, q, p);
+  return streamJoin(f.joinType, left, streamSide(right, f.right, p, keepsRight ? push : NO_PUSH), f.on, q, p);
 }
 
 function streamJoin(
@@ -189,9 +241,8 @@ function streamJoin(
   return { connect: (n, port) => n.inputs.push({ node, port }), fields: node.fields, offsets, window: undefined, eventTime: undefined };
 }
 
-/** WHERE, then the SELECT list or the aggregate, over a side's rows. */
-function finish(q: CheckedQuery, p: Planner, side: Side, whereDone = false): BoltNode {
-  const where = whereDone ? undefined : q.where;
+/** WHERE (what is left of it), then the SELECT list or the aggregate, over a side's rows. */
+function finish(q: CheckedQuery, p: Planner, side: Side, where: TExpr | undefined): BoltNode {
   const offsets = Array.from({ length: q.inputs.length }, (_, i) => side.offsets.get(i) ?? 0);
   const env = inputsEnv(p.ctx, side.offsets);
   const whereText = where === undefined ? '' : `WHERE ${exprText(where, q.inputs)}`;

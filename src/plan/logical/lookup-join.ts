@@ -7,7 +7,7 @@ import { LookupJoinBolt, type LookupJoinSpec } from '../../runtime/bolts/lookup-
 import type { Row } from '../../runtime/message.js';
 import type { MemoryTable } from '../../runtime/table/memory-table.js';
 import { compileExpr, compilePredicate, type ExprEnv, type RowFn } from '../compile/expr.js';
-import { equiPairs, inputsEnv } from '../compile/env.js';
+import { conjuncts, equiPairs, inputsEnv } from '../compile/env.js';
 import type { PlanContext } from '../context.js';
 import { exprText } from '../explain-expr.js';
 import type { BoltNode } from './node.js';
@@ -74,12 +74,18 @@ export function lookupJoinNode(o: {
     streamInputs: new Set(o.stream.offsets.keys()),
     streamEnv: inputsEnv(o.ctx, o.stream.offsets),
   });
+  // when ON is exactly the primary-key equalities, the lookup is the whole condition
+  const parts = conjuncts(o.on);
+  const keyOnly =
+    lookup !== undefined &&
+    parts.length === o.def.primaryKey.length &&
+    equiPairs(o.on, new Set([o.tableInput]), new Set(o.stream.offsets.keys())).length === parts.length;
   const spec: LookupJoinSpec = {
     table: o.table,
     tableSide: o.tableSide,
     outer: o.tableSide === 'right' ? o.joinType === 'left' || o.joinType === 'full' : o.joinType === 'right' || o.joinType === 'full',
     ...(lookup === undefined ? {} : { lookup }),
-    condition: compilePredicate(o.on, inputsEnv(o.ctx, combined)),
+    ...(keyOnly ? {} : { condition: compilePredicate(o.on, inputsEnv(o.ctx, combined)) }),
     project: (r) => r,
   };
   const fields = o.tableSide === 'left' ? [...o.def.fields, ...o.stream.fields] : [...o.stream.fields, ...o.def.fields];

@@ -47,6 +47,8 @@ export interface JoinSpec {
 
 interface Entry {
   readonly row: Row;
+  /** the equality key (null never matches) */
+  readonly key: unknown;
   readonly ts: number;
   readonly arrival: number;
   matched: boolean;
@@ -83,25 +85,27 @@ class Fifo {
   }
 }
 
+/**
+ * One side's window. The hash index on the equality key is built lazily: a
+ * side that is probed rarely (the big side of q7, probed once per window by
+ * the maximum) is scanned instead, which costs far less than indexing every
+ * tuple; once scans cost more than a few times the inserts, the index is
+ * built and kept from then on.
+ */
 class Side {
-  readonly buckets = new Map<unknown, Bucket>();
+  private index: Map<unknown, Bucket> | undefined;
   readonly all = new Fifo();
   readonly partitions = new Map<unknown, Fifo>();
   maxTs = -Infinity;
+  private inserted = 0;
+  private scanned = 0;
 
   constructor(readonly spec: JoinSideSpec) {}
 
   insert(e: Entry, evicted: (e: Entry) => void): void {
     this.all.push(e);
-    const key = this.spec.key === undefined ? '' : this.spec.key(e.row);
-    if (key !== null) {
-      let b = this.buckets.get(key);
-      if (b === undefined) {
-        b = { entries: [], dead: 0 };
-        this.buckets.set(key, b);
-      }
-      b.entries.push(e);
-    }
+    this.inserted++;
+    if (this.index !== undefined && e.key !== null) this.indexEntry(this.index, e);
     const w = this.spec.window;
     if (w.kind === 'tuples') {
       const pk = w.partitionBy(e.row);
@@ -116,9 +120,17 @@ class Side {
     }
   }
 
-  candidates(key: unknown): Entry[] | undefined {
-    if (key === null) return undefined;
-    return this.buckets.get(key)?.entries;
+  /** Live entries that may have `key` (callers still skip dead ones). */
+  candidates(key: unknown, keyed: boolean): Iterable<Entry> | readonly Entry[] {
+    if (!keyed) return this.all;
+    if (key === null) return EMPTY;
+    if (this.index === undefined) {
+      this.scanned += this.all.length;
+      if (this.scanned <= 4 * this.inserted + 10_000) return this.matching(key);
+      this.index = new Map();
+      for (const e of this.all) if (!e.dead && e.key !== null) this.indexEntry(this.index, e);
+    }
+    return this.index.get(key)?.entries ?? EMPTY;
   }
 
   /** Evicts, oldest first, the entries `gone` says have left the window. */
@@ -140,21 +152,35 @@ class Side {
     for (const e of this.all) if (!e.dead) this.kill(e, evicted);
   }
 
+  private *matching(key: unknown): Iterable<Entry> {
+    for (const e of this.all) if (e.key === key) yield e;
+  }
+
+  private indexEntry(index: Map<unknown, Bucket>, e: Entry): void {
+    let b = index.get(e.key);
+    if (b === undefined) {
+      b = { entries: [], dead: 0 };
+      index.set(e.key, b);
+    }
+    b.entries.push(e);
+  }
+
   private kill(e: Entry, evicted: (e: Entry) => void): void {
     if (e.dead) return;
     e.dead = true;
     evicted(e);
-    const key = this.spec.key === undefined ? '' : this.spec.key(e.row);
-    const b = key === null ? undefined : this.buckets.get(key);
+    const b = this.index === undefined || e.key === null ? undefined : this.index.get(e.key);
     if (b === undefined) return;
     b.dead++;
-    if (b.dead === b.entries.length) this.buckets.delete(key);
+    if (b.dead === b.entries.length) this.index!.delete(e.key);
     else if (b.dead > 16 && b.dead * 2 > b.entries.length) {
       b.entries = b.entries.filter((x) => !x.dead);
       b.dead = 0;
     }
   }
 }
+
+const EMPTY: readonly Entry[] = [];
 
 export class JoinBolt implements Bolt {
   private ctx!: BoltContext;
@@ -184,7 +210,8 @@ export class JoinBolt implements Bolt {
       try {
         const ts = w.kind === 'field' ? (row[w.field] as number | null) ?? -Infinity : now;
         if (w.kind === 'field' && ts > me.maxTs) me.maxTs = ts;
-        const e: Entry = { row, ts, arrival: now, matched: false, dead: false };
+        const key = me.spec.key === undefined ? '' : me.spec.key(row);
+        const e: Entry = { row, key, ts, arrival: now, matched: false, dead: false };
         this.probe(e, port, other);
         me.insert(e, this.onEvict(port));
       } catch (err) {
@@ -210,14 +237,10 @@ export class JoinBolt implements Bolt {
 
   private probe(e: Entry, port: number, other: Side): void {
     const meSpec = port === 0 ? this.spec.left : this.spec.right;
-    const key = meSpec.key === undefined ? '' : meSpec.key(e.row);
-    const list = meSpec.key === undefined ? [...other.all] : other.candidates(key);
-    if (list === undefined) return;
     const ow = other.spec.window;
     const mw = meSpec.window;
     const cond = this.spec.condition;
-    for (let i = 0; i < list.length; i++) {
-      const c = list[i]!;
+    for (const c of other.candidates(e.key, meSpec.key !== undefined)) {
       if (c.dead) continue;
       if (ow.kind === 'field') {
         // the pair is inside the earlier tuple's side window
