@@ -54,7 +54,7 @@ export class HttpEngineClient implements EngineApi {
     const body = await readJson(res);
     if (res.status === 200 && Array.isArray(body)) return body as StatementResult[];
     const err = errorOf(body);
-    if (res.status === 400 && err !== undefined) {
+    if (res.status >= 400 && res.status < 500 && err !== undefined) {
       if (Array.isArray((body as ErrorBody).results)) return [...(body as ErrorBody).results!];
       // the request as a whole was refused (e.g. too large): one error for the whole text
       return [{ kind: 'error', statement: sql, error: err }];

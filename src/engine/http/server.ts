@@ -40,6 +40,7 @@ const SHOW_ROUTES: Readonly<Record<string, string>> = {
 };
 
 const ROUTES: Readonly<Record<string, 'GET' | 'POST'>> = {
+  '/': 'GET',
   '/ksql': 'POST',
   '/query': 'POST',
   '/query-stream': 'POST',
@@ -127,6 +128,14 @@ export class HttpApiServer {
       case '/query':
       case '/query-stream':
         return this.query(req, res);
+      case '/':
+        return sendJson(res, 200, {
+          server: 'gale',
+          version: this.version,
+          endpoints: Object.entries(ROUTES)
+            .filter(([p]) => p !== '/')
+            .map(([p, m]) => `${m} ${p}`),
+        });
       case '/info':
         return sendJson(res, 200, { server: 'gale', version: this.version, status: this.closing ? 'STOPPING' : 'RUNNING' });
       case '/healthcheck':

@@ -110,6 +110,8 @@ describe('bad requests', () => {
     const info = await httpJson(server.port, 'GET', '/info');
     expect(info.status).toBe(200);
     expect(info.body).toMatchObject({ server: 'gale', status: 'RUNNING' });
+    const root = await httpJson(server.port, 'GET', '/');
+    expect((root.body as { endpoints: string[] }).endpoints).toEqual(expect.arrayContaining(['POST /ksql', 'POST /query', 'GET /queries']));
   });
 });
 
