@@ -31,12 +31,16 @@ import { KafkaWriter } from './protocol/writer.js';
 import { rawSaslToken } from './sasl/raw-frames.js';
 
 const API_VERSIONS_KEY = 18;
-/** pause reading when this many responses are waiting to be written */
+/** pause reading when this many requests are unanswered ... */
 const MAX_PENDING = 256;
+/** ... or when their frames hold this many bytes (pipelined 1 MB produce requests add up) */
+const MAX_PENDING_BYTES = 64 * 1024 * 1024;
 
 interface Slot {
   done: boolean;
   chunks: Uint8Array[] | null;
+  /** size of the request frame, released when the answer is written */
+  readonly bytes: number;
 }
 
 export interface ConnectionOptions {
@@ -62,6 +66,8 @@ export function serveConnection({ socket, broker, id }: ConnectionOptions): void
   const queue: Slot[] = [];
   let head = 0;
   let pausedForQueue = false;
+  let pendingBytes = 0;
+  const overloaded = (): boolean => queue.length - head >= MAX_PENDING || pendingBytes >= MAX_PENDING_BYTES;
   let pausedForDrain = false;
 
   const updatePause = (): void => {
@@ -77,6 +83,7 @@ export function serveConnection({ socket, broker, id }: ConnectionOptions): void
       const slot = queue[head]!;
       queue[head] = undefined as unknown as Slot;
       head++;
+      pendingBytes -= slot.bytes;
       if (slot.chunks === null || socket.destroyed) continue;
       if (!wrote) socket.cork();
       wrote = true;
@@ -97,14 +104,15 @@ export function serveConnection({ socket, broker, id }: ConnectionOptions): void
         updatePause();
       });
     }
-    pausedForQueue = queue.length - head >= MAX_PENDING;
+    pausedForQueue = overloaded();
     updatePause();
   };
 
-  const enqueue = (): Slot => {
-    const slot: Slot = { done: false, chunks: null };
+  const enqueue = (frameBytes: number): Slot => {
+    const slot: Slot = { done: false, chunks: null, bytes: frameBytes };
     queue.push(slot);
-    if (queue.length - head >= MAX_PENDING && !pausedForQueue) {
+    pendingBytes += frameBytes;
+    if (!pausedForQueue && overloaded()) {
       pausedForQueue = true;
       updatePause();
     }
@@ -124,7 +132,7 @@ export function serveConnection({ socket, broker, id }: ConnectionOptions): void
     server: 'kafka',
     onFrame: (frame) => {
       if (conn.sasl.rawFrames) {
-        const slot = enqueue();
+        const slot = enqueue(frame.length);
         return rawSaslToken(frame, conn, broker).then((reply) => complete(slot, reply === null ? null : [frameOf(reply)]));
       }
       return onRequest(frame);
@@ -142,7 +150,7 @@ export function serveConnection({ socket, broker, id }: ConnectionOptions): void
     if (v < def.advertised.min || v > def.advertised.max) {
       if (prefix.apiKey === API_VERSIONS_KEY && v > def.advertised.max) {
         // Clients retry with a version they find in our ranges (KIP-511).
-        const slot = enqueue();
+        const slot = enqueue(frame.length);
         complete(slot, encodeResponse(def, 0, prefix.correlationId, {
           errorCode: ErrorCode.UNSUPPORTED_VERSION,
           apiKeys: apiKeysOf(broker.registry),
@@ -158,7 +166,7 @@ export function serveConnection({ socket, broker, id }: ConnectionOptions): void
     }
     const request = decodeMessage(def.spec.request, v, r);
     const ctx: RequestContext = { header, connection: conn, broker };
-    const slot = enqueue();
+    const slot = enqueue(frame.length);
     const finish = (res: unknown): void => {
       complete(slot, res === NO_RESPONSE ? null : encodeResponse(def, v, header.correlationId, res as object));
     };
