@@ -22,7 +22,7 @@ export interface ZooKeeperServerOptions {
   /** 0 = any free port */
   readonly port: number;
   readonly logger?: { info(msg: string): void; warn(msg: string): void };
-  /** reported by `conf` (ZooKeeper's default is 60) */
+  /** reported by `conf`; Gale does not cap connections per host, which ZooKeeper writes as 0 */
   readonly maxClientCnxns?: number;
 }
 
@@ -46,7 +46,7 @@ export class ZooKeeperServer implements ConnectionHost, FourLetterHost {
   ) {
     this.store = opts.store;
     this.logger = opts.logger ?? quiet;
-    this.maxClientCnxns = opts.maxClientCnxns ?? 60;
+    this.maxClientCnxns = opts.maxClientCnxns ?? 0;
     this.stopListening = this.store.onSessionClosed((id) => this.bySession.get(id)?.closeAfterFlush());
     server.on('connection', (socket) => this.accept(socket));
   }
