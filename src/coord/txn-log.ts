@@ -50,6 +50,8 @@ import type { Txn } from './txn.js';
 const MAGIC = 0x475a544c; // "GZTL"
 const HEADER_BYTES = 16;
 const PREALLOC_BYTES = 8 * 1024 * 1024;
+/** written repeatedly to preallocate (never modified) */
+const ZEROS = Buffer.alloc(1024 * 1024);
 
 export function logFileName(firstZxid: bigint): string {
   return `log.${firstZxid.toString(16).padStart(16, '0')}`;
@@ -230,11 +232,17 @@ export class TxnLog {
       then(null);
       return;
     }
-    const size = Math.max(PREALLOC_BYTES, end - this.allocatedEnd);
-    write(fd, Buffer.alloc(size), 0, size, this.allocatedEnd, (err) => {
-      if (!err) this.allocatedEnd += size;
-      then(err);
-    });
+    const target = this.allocatedEnd + Math.max(PREALLOC_BYTES, end - this.allocatedEnd);
+    const step = (): void => {
+      if (this.allocatedEnd >= target) return then(null);
+      const n = Math.min(ZEROS.length, target - this.allocatedEnd);
+      write(fd, ZEROS, 0, n, this.allocatedEnd, (err, written) => {
+        if (err) return then(err);
+        this.allocatedEnd += written;
+        step();
+      });
+    };
+    step();
   }
 
   private flush(): void {

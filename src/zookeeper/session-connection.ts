@@ -303,7 +303,8 @@ export class SessionConnection implements WatchSink {
 
   /** Appends one length-prefixed packet; packets of one tick leave in one write. */
   private enqueue(fill: (w: ByteWriter) => void): void {
-    const w = (this.out ??= new ByteWriter(4096));
+    // under 4 KiB the buffer comes from Node's shared pool: no allocation per reply
+    const w = (this.out ??= new ByteWriter(2048));
     const at = w.reserveInt32();
     fill(w);
     w.patchInt32(at, w.length - at - 4);
