@@ -17,7 +17,7 @@ import { HttpApiError } from './errors.js';
 import { columnsOf, decodeRow } from './protocol.js';
 import type { Column } from '../api.js';
 import type { ErrorBody, QueryHeader } from './protocol.js';
-import { StatementFailure } from './statement-error.js';
+import { StatementFailed } from '../statement-errors.js';
 
 export interface HttpEngineClientOptions {
   /** e.g. http://127.0.0.1:8088 */
@@ -78,7 +78,7 @@ export class HttpEngineClient implements EngineApi {
       if (res.status !== 200) {
         const body = await readJson(res);
         const err = errorOf(body);
-        if (err !== undefined && res.status < 500) throw new StatementFailure(err);
+        if (err !== undefined && res.status < 500) throw new StatementFailed(err);
         throw unexpected(res.status, body);
       }
       if (res.body === null) throw new HttpApiError('GALE_ERR_HTTP_BAD_RESPONSE', 'the server sent no query stream');
@@ -97,7 +97,7 @@ export class HttpEngineClient implements EngineApi {
           const reason = value['end']['reason'] === 'cancelled' ? 'cancelled' : 'completed';
           return { reason, rows };
         } else if (isObject(value) && errorOf(value) !== undefined) {
-          throw new StatementFailure(errorOf(value)!);
+          throw new StatementFailed(errorOf(value)!);
         } else {
           throw new HttpApiError('GALE_ERR_HTTP_BAD_RESPONSE', `unexpected line in the query stream: ${line.slice(0, 200)}`);
         }

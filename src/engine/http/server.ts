@@ -12,7 +12,7 @@ import { propertiesField, readJsonBody, stringField } from './body.js';
 import { HttpApiError } from './errors.js';
 import type { ErrorBody } from './protocol.js';
 import { runPushQuery } from './push-route.js';
-import { classifyError } from './statement-error.js';
+import { ENGINE_INTERNAL, classifyError } from './statement-error.js';
 
 export interface HttpApiOptions {
   readonly engine: EngineApi;
@@ -158,7 +158,8 @@ export class HttpApiServer {
     const failed = results.find((r) => r.kind === 'error');
     if (failed === undefined) return sendJson(res, 200, results);
     const answer: ErrorBody = { error: { ...failed.error, statement: failed.statement }, results };
-    return sendJson(res, 400, answer);
+    // a statement the engine failed on through a bug of its own is not the client's fault
+    return sendJson(res, failed.error.code === ENGINE_INTERNAL ? 500 : 400, answer);
   }
 
   private async query(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpEngineClient } from '../../../src/engine/http/client.js';
-import { StatementFailure } from '../../../src/engine/http/statement-error.js';
+import { StatementFailed } from '../../../src/engine/statement-errors.js';
 import { startGaleServe } from '../../helpers/gale-serve.js';
 import type { GaleServe } from '../../helpers/gale-serve.js';
 import { eventually, httpJson, streamQuery } from './http-helpers.js';
@@ -144,7 +144,7 @@ describe('gale serve HTTP API', () => {
     await eventually(async () => !(await runningQueryIds()).includes(queryId), 'the push query to stop after abort');
 
     const failed = await client.push('SELECT x FROM clicks;', { signal: new AbortController().signal, onRow: () => {} }).catch((e: unknown) => e);
-    expect(failed).toBeInstanceOf(StatementFailure);
-    expect((failed as StatementFailure).error).toMatchObject({ line: 1, column: 8 });
+    expect(failed).toBeInstanceOf(StatementFailed);
+    expect((failed as StatementFailed).error).toMatchObject({ line: 1, column: 8 });
   });
 });

@@ -8,7 +8,7 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpEngineClient } from '../../../src/engine/http/client.js';
 import { HttpApiServer } from '../../../src/engine/http/server.js';
-import { StatementFailure } from '../../../src/engine/http/statement-error.js';
+import { StatementFailed } from '../../../src/engine/statement-errors.js';
 import { eventually, httpJson, streamQuery } from './http-helpers.js';
 import { ScriptedEngine } from './scripted-engine.js';
 
@@ -229,8 +229,8 @@ describe('HttpEngineClient', () => {
     const end = await client.push('SELECT * FROM fixed;', { signal: new AbortController().signal, onRow: (r) => rows.push([...r]) });
     expect(end).toEqual({ reason: 'completed', rows: 2 });
     const err = await client.push('SELECT * FROM nope;', { signal: new AbortController().signal, onRow: () => {} }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(StatementFailure);
-    expect((err as StatementFailure).error).toMatchObject({ code: 'GALE_ERR_TEST_UNKNOWN_STREAM', line: 1, column: 15 });
+    expect(err).toBeInstanceOf(StatementFailed);
+    expect((err as StatementFailed).error).toMatchObject({ code: 'GALE_ERR_TEST_UNKNOWN_STREAM', line: 1, column: 15 });
   });
 
   it('says clearly when the server cannot be reached', async () => {
