@@ -6,6 +6,9 @@
  *   formatStatement(ast) / formatScript(asts)   AST → canonical SQL (round-trips)
  *   createCatalog() / copyCatalog(c)        the catalog analyzeScript extends
  *   BUILTIN_FUNCTIONS, castValue, operators, evaluate   run-time semantics
+ *   formatDiagnostic(err, text)             `file:line:col: error: ...` + source line + caret
+ *   splitStatements(text)                   complete statements vs the unfinished rest (REPL)
+ *   RESERVED_WORDS, NON_RESERVED_WORDS      for completion
  *
  * Every error is a SqlError: `code` (SQL_ERROR_CODES), `message`, `span`
  * (file, 1-based line and column, offsets). Nothing here throws on bad input.
@@ -31,3 +34,6 @@ export type { EvalEnv } from './eval.js';
 export * from './functions/index.js';
 export * as operators from './functions/operators.js';
 export { formatDiagnostic } from './diagnostic.js';
+export { splitStatements } from './split.js';
+export type { SplitResult } from './split.js';
+export { NON_RESERVED_WORDS, RESERVED_WORDS } from '../../grammar/tokens.js';

@@ -146,3 +146,17 @@ SELECT a FROM nowhere;`);
     expect(r.script.statements).toEqual([]);
   });
 });
+
+describe('splitStatements (REPL input)', () => {
+  it('cuts at ; outside strings, quoted names and comments', async () => {
+    const { splitStatements } = await import('../../../src/sql/index.js');
+    expect(splitStatements("SELECT 'a;b' FROM s; -- c;\nSELECT \"x;\" /* ; */ FROM t;\nSELECT 1")).toEqual({
+      complete: ["SELECT 'a;b' FROM s;", ' -- c;\nSELECT "x;" /* ; */ FROM t;'],
+      rest: '\nSELECT 1',
+      restIsEmpty: false,
+    });
+    expect(splitStatements('SHOW STREAMS; -- done\n').restIsEmpty).toBe(true);
+    expect(splitStatements("SELECT 'open").complete).toEqual([]);
+    expect(splitStatements('SELECT a /* open').restIsEmpty).toBe(false);
+  });
+});
