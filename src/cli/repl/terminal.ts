@@ -18,6 +18,7 @@ import { createInterface } from 'node:readline';
 import type { Interface } from 'node:readline';
 import type { CompletionSource } from './completion.js';
 import { HISTORY_SIZE, historyEntries } from './history.js';
+import { renderFailure } from './render/error.js';
 import type { History } from './history.js';
 import { HELP_TEXT } from './session.js';
 import type { ReplSession } from './session.js';
@@ -82,7 +83,7 @@ export async function runTerminalRepl(opts: TerminalReplOptions): Promise<void> 
         rl.setPrompt(buffer.isEmpty ? PROMPT : CONTINUATION_PROMPT);
         rl.prompt();
       };
-      rl.on('line', (line) => {
+      const onLine = (line: string): void => {
         interrupted = false;
         if (buffer.isEmpty) {
           const cmd = localCommand(line);
@@ -101,6 +102,17 @@ export async function runTerminalRepl(opts: TerminalReplOptions): Promise<void> 
         for (const e of entries) opts.history.add(e);
         history = [...entries.reverse(), ...history.filter((h) => !entries.includes(h))].slice(0, HISTORY_SIZE);
         finish({ exit: false, statements });
+      };
+      rl.on('line', (line) => {
+        // a bug here must not end the session with a stack trace
+        try {
+          onLine(line);
+        } catch (err) {
+          buffer.clear();
+          typed = [];
+          output.write(`${renderFailure(err)}\n`);
+          prompt();
+        }
       });
       rl.on('SIGINT', () => {
         if (rl.line !== '' || !buffer.isEmpty) {
