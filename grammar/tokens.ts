@@ -126,6 +126,8 @@ export const Pattern = reserved('PATTERN');
 export const Within = reserved('WITHIN');
 export const Asc = nonReserved('ASC');
 export const Desc = nonReserved('DESC');
+/** not supported (use count_distinct or GROUP BY), reserved so that the error says so */
+export const Distinct = reserved('DISTINCT');
 
 export const Schema = nonReserved('SCHEMA');
 export const Stream = nonReserved('STREAM');

@@ -281,7 +281,14 @@ function checkBinary(ctx: CheckContext, _env: ExprEnv, op: BinaryOp, left: TExpr
     case '>':
     case '>=': {
       const t = comparable(lt, rt);
-      if (t === undefined) return mismatch(`cannot compare ${typeName(lt)} with ${typeName(rt)} (${op})`);
+      if (t === undefined) {
+        const text = [left, right].find((x) => x.kind === 'Literal' && x.type === 'string');
+        const hint =
+          (lt === 'timestamp' || rt === 'timestamp') && text !== undefined
+            ? `; write a timestamp literal as TIMESTAMP '${String((text as { value: unknown }).value)}'`
+            : '';
+        return mismatch(`cannot compare ${typeName(lt)} with ${typeName(rt)} (${op})${hint}`);
+      }
       return { kind: 'Comparison', op, left, right, operandType: t, type: 'bool', loc };
     }
     default: {
