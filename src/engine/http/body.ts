@@ -9,7 +9,8 @@ import { HttpApiError } from './errors.js';
 
 export async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
   const type = req.headers['content-type'];
-  if (type !== undefined && !/^application\/(?:[\w.+-]*\+)?json\b|^application\/vnd\.ksql|^text\/plain\b/i.test(type)) {
+  // JSON types, and the ones plain tools send by default (curl -d: form-urlencoded) with JSON in them
+  if (type !== undefined && !/^application\/(?:[\w.+-]*\+)?json\b|^application\/vnd\.ksql|^text\/plain\b|^application\/x-www-form-urlencoded\b/i.test(type)) {
     throw new HttpApiError('GALE_ERR_HTTP_UNSUPPORTED_MEDIA_TYPE', `expected a JSON body, got content-type ${type}`);
   }
   const declared = Number(req.headers['content-length'] ?? NaN);
