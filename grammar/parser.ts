@@ -6,7 +6,7 @@
  * (see src/sql/parse.ts), which reports one precise error per broken
  * statement and never a cascade.
  */
-import { CstParser } from 'chevrotain';
+import { CstParser, tokenMatcher } from 'chevrotain';
 import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
 import { defineDdlRules } from './rules/ddl.js';
 import { defineDmlRules } from './rules/dml.js';
@@ -16,7 +16,7 @@ import { definePatternRules } from './rules/pattern.js';
 import { defineQueryRules } from './rules/query.js';
 import { defineSessionRules } from './rules/session.js';
 import { defineStatementRules } from './rules/statements.js';
-import { allTokens } from './tokens.js';
+import { ReservedKeyword, allTokens } from './tokens.js';
 import { describeExpected, describeToken } from './expected.js';
 
 /** What the last syntax error expected (set by the message provider; read right after a failed parse). */
@@ -46,7 +46,9 @@ function firstTokens(paths: TokenType[][][] | TokenType[][]): TokenType[] {
 function expectedMessage(expected: TokenType[], actual: IToken): string {
   const desc = describeExpected(expected);
   lastExpected = desc.items;
-  return `expected ${desc.text} but found ${describeToken(actual)}`;
+  const wantsName = desc.items.includes('a name') || desc.items.includes('an expression');
+  const hint = wantsName && tokenMatcher(actual, ReservedKeyword) ? ` (a reserved word: write "${actual.image}" to use it as a name)` : '';
+  return `expected ${desc.text} but found ${describeToken(actual)}${hint}`;
 }
 
 const messages: IParserErrorMessageProvider = {

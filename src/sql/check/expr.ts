@@ -32,6 +32,8 @@ export interface ExprEnv {
   readonly windowBoundType?: SqlType;
   /** inside an aggregate's arguments */
   readonly inAggregate?: boolean;
+  /** output columns by name (HAVING, ORDER BY): used for an unqualified name no input has */
+  readonly outputAliases?: ReadonlyMap<string, TExpr>;
 }
 
 const INT_MIN = -2147483648;
@@ -97,8 +99,13 @@ export function checkExpr(ctx: CheckContext, env: ExprEnv, e: Expr): TExpr {
       }
       return { kind: 'Literal', type: 'long', value: Math.round(amount * UNIT_MS[e.unit]), loc: e.loc };
     }
-    case 'ColumnRef':
+    case 'ColumnRef': {
+      const alias = e.qualifier === undefined ? env.outputAliases?.get(e.name.name) : undefined;
+      if (alias !== undefined && !env.scope.inputs.some((i) => i.fields.some((f) => f.name === e.name.name))) {
+        return { ...alias, loc: e.loc };
+      }
       return resolveColumn(ctx, env.scope, e) ?? nullLiteral(e.loc);
+    }
     case 'Call':
       return checkCall(ctx, env, e);
     case 'Extract': {

@@ -139,7 +139,8 @@ export function checkSelect(ctx: CheckContext, s: Select, opts: SelectOptions = 
     if (!isAggregate) {
       report(ctx, 'GALE_ERR_SQL_AGGREGATE_MISUSE', 'HAVING filters groups: it needs GROUP BY or an aggregate (use WHERE to filter tuples)', s.having.loc);
     } else {
-      having = checkExpr(ctx, { scope, aggregates }, s.having);
+      const outputAliases = new Map((columns?.list ?? []).map((c) => [c.name, c.expr] as const));
+      having = checkExpr(ctx, { scope, aggregates, outputAliases }, s.having);
       boolCondition(ctx, having, s.having, 'HAVING');
       checkGrouped(ctx, having, keys, inputs);
     }
