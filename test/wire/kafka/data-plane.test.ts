@@ -86,6 +86,7 @@ describe('Fetch', () => {
   it('answers OFFSET_OUT_OF_RANGE past the high watermark and UNKNOWN_TOPIC_OR_PARTITION for a missing partition', async () => {
     const r = await fetchAt(11, [{ partition: 0, offset: 1000n, max: 1000 }, { partition: 7, offset: 0n, max: 1000 }]);
     expect(r.responses[0]!.partitions.map((p) => p.errorCode)).toEqual([1, 3]);
+    expect(r.responses[0]!.partitions[0]).toMatchObject({ highWatermark: 100n, logStartOffset: 0n });
   });
 });
 

@@ -13,6 +13,7 @@
  * Fetch sessions (v7+) are not kept: the answer is session id 0, which tells
  * clients to keep sending full fetch requests.
  */
+import { isLogError } from '../../../log/errors.js';
 import type { Log, TopicPartition } from '../../../log/log.js';
 import { ErrorCode } from '../../error-codes.js';
 import type { Broker, RequestContext } from '../../handler.js';
@@ -64,7 +65,11 @@ async function readPartition(broker: Broker, w: Wanted, budget: number, mustRetu
     };
   } catch (err) {
     const f = failureOf(err, broker.logger, `fetch ${w.tp.topic}-${w.tp.partition}`);
-    return { ...base, errorCode: f.code, highWatermark: -1n, lastStableOffset: -1n, logStartOffset: -1n, records: EMPTY };
+    // an out-of-range answer carries the partition's bounds, so the client can reset without asking again
+    const d = isLogError(err) ? err.details : undefined;
+    const hw = typeof d?.['highWatermark'] === 'bigint' ? d['highWatermark'] : -1n;
+    const start = typeof d?.['logStartOffset'] === 'bigint' ? d['logStartOffset'] : -1n;
+    return { ...base, errorCode: f.code, highWatermark: hw, lastStableOffset: hw, logStartOffset: start, records: EMPTY };
   }
 }
 
