@@ -43,11 +43,16 @@ function firstTokens(paths: TokenType[][][] | TokenType[][]): TokenType[] {
   return out;
 }
 
+const CLAUSE_WORDS = new Set(['select', 'from', 'where', 'into', 'as', 'on', 'and', 'or', 'then', 'else', 'when', 'by', 'join', 'having', 'with', 'using', 'within']);
+
 function expectedMessage(expected: TokenType[], actual: IToken): string {
   const desc = describeExpected(expected);
   lastExpected = desc.items;
+  // `limit` where a name belongs is probably a field called limit; `FROM` is probably a missing item
   const wantsName = desc.items.includes('a name') || desc.items.includes('an expression');
-  const hint = wantsName && tokenMatcher(actual, ReservedKeyword) ? ` (a reserved word: write "${actual.image}" to use it as a name)` : '';
+  const looksLikeName =
+    tokenMatcher(actual, ReservedKeyword) && actual.image !== actual.image.toUpperCase() && !CLAUSE_WORDS.has(actual.image.toLowerCase());
+  const hint = wantsName && looksLikeName ? ` (a reserved word: write "${actual.image}" to use it as a name)` : '';
   return `expected ${desc.text} but found ${describeToken(actual)}${hint}`;
 }
 
