@@ -7,18 +7,19 @@
  * appended as one record batch v2 per partition, durably (acks = -1), so any
  * Kafka consumer reads them.
  *
- * Appends to one partition are issued in order; `write` resolves when its
- * appends are durable (the runtime acks the tuple tree then). `flushPoint`
- * gives, per partition, the offset after the last record of every write
- * issued so far: the checkpoint records it so a restart knows which outputs
- * came after the checkpoint (see output-dedup.ts).
+ * Appends are issued at once (the Log seam keeps one partition's appends in
+ * call order: EmbeddedLog assigns offsets when called, KafkaLog sends through
+ * one idempotent producer); `write` resolves when its appends are durable
+ * (the runtime acks the tuple tree then). `flushPoint` gives, per partition,
+ * the offset after the last record of every write issued so far, once all of
+ * them are durable: the checkpoint records it so a restart knows which
+ * outputs came after the checkpoint (see output-dedup.ts).
  */
 import type { Acks, Log } from '../../log/log.js';
-import { encodeRecordBatch } from '../../log/record-batch/index.js';
-import type { RecordInput } from '../../log/record-batch/index.js';
-import { kafkaPartition } from '../../runtime/murmur2.js';
+import { murmur2, toPositive } from '../../runtime/murmur2.js';
 import type { RowSink } from '../../runtime/bolts/sink.js';
 import type { Row } from '../../runtime/message.js';
+import { BatchBuilder } from './batch-builder.js';
 import { fingerprint, OutputDedup, QUERY_HEADER } from './output-dedup.js';
 import type { RecordKeyEncoder, RowEncoder } from './row-codec.js';
 
@@ -46,7 +47,7 @@ export class LogSink implements RowSink {
   readonly description: string;
   /** per partition: resolves to the offset after the last record of the latest write */
   private readonly tails: Promise<bigint>[];
-  private readonly header: { key: string; value: Buffer }[] | undefined;
+  private readonly builders: BatchBuilder[];
   private rr = 0;
   private closed = false;
   /** records appended and records dropped as replays */
@@ -57,7 +58,8 @@ export class LogSink implements RowSink {
     this.description = `topic ${o.topic}`;
     if (o.startEnds.length !== o.partitions) throw new RangeError('one start offset per output partition');
     this.tails = o.startEnds.map((e) => Promise.resolve(e));
-    this.header = o.query === undefined ? undefined : [{ key: QUERY_HEADER, value: Buffer.from(o.query, 'utf8') }];
+    const header = o.query === undefined ? undefined : { key: QUERY_HEADER, value: Buffer.from(o.query, 'utf8') };
+    this.builders = Array.from({ length: o.partitions }, () => new BatchBuilder(header));
   }
 
   get topic(): string {
@@ -68,51 +70,48 @@ export class LogSink implements RowSink {
     if (rows.length === 0) return;
     if (this.closed) throw new Error(`sink for ${this.o.topic} is closed`);
     const n = this.o.partitions;
-    const parts: RecordInput[][] = [];
     const keys = this.o.keys;
     const ts = this.o.timestampField;
     const now = Date.now();
     const sticky = this.rr++ % n;
     const dedup = this.o.dedup;
+    const builders = this.builders;
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
-      const key = keys.key(row);
-      const p = key === null ? sticky : kafkaPartition(key, n);
+      const len = keys.encode(row);
+      const p = len < 0 ? sticky : toPositive(murmur2(keys.bytes, 0, len)) % n;
       const value = this.o.encode(row);
-      if (dedup !== undefined && dedup.active(p) && dedup.take(p, fingerprint(key, Buffer.from(value, 'utf8')))) {
-        this.skipped++;
-        continue;
+      if (dedup !== undefined && dedup.active(p)) {
+        const kb = len < 0 ? null : keys.bytes.subarray(0, len);
+        if (dedup.take(p, fingerprint(kb, Buffer.from(value, 'utf8')))) {
+          this.skipped++;
+          continue;
+        }
       }
       const t = ts === undefined ? now : row[ts];
-      const rec: RecordInput = {
-        key,
-        value,
-        timestamp: typeof t === 'number' && Number.isFinite(t) ? t : now,
-        ...(this.header === undefined ? {} : { headers: this.header }),
-      };
-      (parts[p] ??= []).push(rec);
+      builders[p]!.add(len < 0 ? null : keys.stored(row, len), value, typeof t === 'number' && Number.isFinite(t) ? t : now);
     }
     const waits: Promise<bigint>[] = [];
     for (let p = 0; p < n; p++) {
-      const records = parts[p];
-      if (records === undefined) continue;
-      this.written += records.length;
-      const batch = encodeRecordBatch({ records, timestamp: now });
+      const b = builders[p]!;
+      if (b.size === 0) continue;
+      this.written += b.size;
+      const batch = b.finish();
       const tp = { topic: this.o.topic, partition: p };
-      const prev = this.tails[p]!;
-      // in order per partition; a failed earlier append does not block later ones (the query rolls back anyway)
-      const next = prev
-        .catch(() => undefined)
-        .then(() => this.o.log.append(tp, batch, { acks: this.o.acks ?? -1 }))
-        .then(
-          (r) => r.lastOffset + 1n,
-          (err: unknown) => {
-            this.o.onError?.(err);
-            throw err;
-          },
-        );
-      this.tails[p] = next;
-      waits.push(next);
+      // not chained: the log orders one partition's appends as they are called, and group-commits
+      // their fsyncs, so many batches are in flight at once
+      const appended = this.o.log.append(tp, batch, { acks: this.o.acks ?? -1 }).then(
+        (r) => r.lastOffset + 1n,
+        (err: unknown) => {
+          this.o.onError?.(err);
+          throw err;
+        },
+      );
+      // the tail settles once this append and every earlier one did; a failure sticks to it
+      const tail = Promise.all([this.tails[p]!, appended]).then(([, end]) => end);
+      tail.catch(() => undefined);
+      this.tails[p] = tail;
+      waits.push(appended);
     }
     if (waits.length === 0) return;
     return Promise.all(waits).then(() => undefined);

@@ -17,12 +17,12 @@
  */
 import type { Log, TopicPartition } from '../../log/log.js';
 import { isGaleError } from '../../errors.js';
-import { decodeRecordBatch, decodeRecordBatchAsync, readBatchHeader, splitBatches } from '../../log/record-batch/index.js';
-import type { DecodedBatch } from '../../log/record-batch/index.js';
+import { readBatchHeader, splitBatches } from '../../log/record-batch/index.js';
 import type { Layout } from '../../runtime/layout.js';
 import type { Row } from '../../runtime/message.js';
 import type { Source, SourceBatch, SourceContext, SourceReader } from '../../runtime/spouts/source.js';
 import type { DeadLetterWriter } from './dead-letter.js';
+import { recordsArea, scanRecords } from './record-scan.js';
 import { BadRecord, type RowDecoder } from './row-codec.js';
 
 /** Where a batch handed out by a log spout task came from: records [from, to) of one partition. */
@@ -118,8 +118,8 @@ export class LogPartitionReader implements SourceReader {
   /** next offset to fetch from the log */
   private readAt: bigint;
   private rows: Row[] = [];
-  /** ends[i]: the offset after the record row i came from */
-  private ends: bigint[] = [];
+  /** ends[i]: the offset after the record row i came from (a number: no bigint per record) */
+  private ends: number[] = [];
   private head = 0;
   private readonly inflight: InFlight[] = [];
   private readonly tp: TopicPartition;
@@ -159,7 +159,7 @@ export class LogPartitionReader implements SourceReader {
     const rows = start === 0 && stop === this.rows.length ? this.rows : this.rows.slice(start, stop);
     this.head = stop;
     // a batch that empties the buffer also covers the dead-lettered records after its last row
-    const to = stop === this.rows.length ? this.readAt : this.ends[stop - 1]!;
+    const to = stop === this.rows.length ? this.readAt : BigInt(this.ends[stop - 1]!);
     const pos: LogBatchPosition = { partition: this.partition, from: this.delivered, to };
     this.delivered = to;
     if (stop === this.rows.length) {
@@ -234,18 +234,14 @@ export class LogPartitionReader implements SourceReader {
       const last = header.baseOffset + BigInt(header.lastOffsetDelta);
       if (last < this.readAt) continue;
       if (!header.isControl) {
-        let batch: DecodedBatch;
         try {
-          batch =
-            header.compression === 'zstd'
-              ? await decodeRecordBatchAsync(buf, span.at, { verifyCrc: false })
-              : decodeRecordBatch(buf, span.at, { verifyCrc: false });
+          const area = await recordsArea(buf, span.at, span.size, header);
+          this.visitor.base = Number(header.baseOffset);
+          this.visitor.skipBelow = Number(this.readAt);
+          scanRecords(area.data, area.start, area.end, header.recordCount, this.visitor);
         } catch (err) {
           this.dead(`undecodable record batch: ${err instanceof Error ? err.message : String(err)}`, header.baseOffset, null, null);
-          this.readAt = last + 1n;
-          continue;
         }
-        this.take(batch);
       }
       this.readAt = last + 1n;
     }
@@ -253,22 +249,29 @@ export class LogPartitionReader implements SourceReader {
     return this.readAt > before;
   }
 
-  private take(batch: DecodedBatch): void {
-    const base = batch.header.baseOffset;
-    const decoder = this.o.decoder;
-    for (const rec of batch.records) {
-      const offset = base + BigInt(rec.offsetDelta);
-      if (offset < this.readAt) continue;
+  /** Each record of a batch: parse its value into a row, or dead-letter it. */
+  private readonly visitor = {
+    base: 0,
+    skipBelow: 0,
+    record: (offsetDelta: number, data: Buffer, keyStart: number, keyLen: number, valueStart: number, valueLen: number): void => {
+      const v = this.visitor;
+      const offset = v.base + offsetDelta;
+      if (offset < v.skipBelow) return;
+      const decoder = this.o.decoder;
       try {
-        const row = decoder.decode(rec.value, rec.key);
+        const row = decoder.decode(valueLen < 0 ? null : data.toString('utf8', valueStart, valueStart + valueLen));
+        const kf = decoder.keyField;
+        if (kf >= 0 && row[kf] === null && keyLen >= 0) row[kf] = decoder.keyValue(data.subarray(keyStart, keyStart + keyLen));
         this.rows.push(row);
-        this.ends.push(offset + 1n);
+        this.ends.push(offset + 1);
       } catch (err) {
         if (!(err instanceof BadRecord)) throw err;
-        this.dead(err.message, offset, rec.key, rec.value);
+        const key = keyLen < 0 ? null : Buffer.from(data.subarray(keyStart, keyStart + keyLen));
+        const value = valueLen < 0 ? null : Buffer.from(data.subarray(valueStart, valueStart + valueLen));
+        this.dead(err.message, BigInt(offset), key, value);
       }
-    }
-  }
+    },
+  };
 
   private dead(reason: string, offset: bigint, key: Buffer | null, value: Buffer | null): void {
     const where = `${this.o.topic}/${this.partition}@${offset}`;

@@ -31,22 +31,21 @@ export class BadRecord extends Error {
 }
 
 export interface RowDecoder {
-  /** The row a record value holds; `key` fills a NULL key field (single-field keys). Throws BadRecord. */
-  decode(value: Buffer | null, key: Buffer | null): Row;
+  /** The row a record value (as text) holds. Throws BadRecord. */
+  decode(value: string | null): Row;
+  /** the single KEY field a record key fills when the value leaves it NULL, or -1 */
+  readonly keyField: number;
+  /** a record key as the key field's value */
+  keyValue(key: Buffer): Value;
 }
 
 export type RowEncoder = (row: Row) => string;
 
 export function rowDecoder(format: StreamFormat, fields: readonly Field[], keyFields: readonly number[] = []): RowDecoder {
-  const keyFill = keyFiller(fields, keyFields);
-  switch (format) {
-    case 'json':
-      return jsonDecoder(fields, keyFill);
-    case 'csv':
-      return csvDecoder(fields, keyFill);
-    case 'string':
-      return stringDecoder(fields);
-  }
+  const decode = format === 'json' ? jsonDecoder(fields) : format === 'csv' ? csvDecoder(fields) : stringDecoder(fields);
+  const keyField = keyFields.length === 1 && format !== 'string' ? keyFields[0]! : -1;
+  const type = keyField < 0 ? 'string' : fields[keyField]!.type;
+  return { decode, keyField, keyValue: (key) => keyValue(key, type) };
 }
 
 export function rowEncoder(format: StreamFormat, fields: readonly Field[]): RowEncoder {
@@ -73,37 +72,46 @@ export function checkStringFormat(fields: readonly Field[]): void {
   }
 }
 
-/** Record key bytes for rows, by the KEY fields (null when a key field is NULL or there is no KEY). */
+/**
+ * Record keys for rows, by the KEY fields: `encode` puts the key's bytes in
+ * `bytes` (for the partitioner, no copy); `stored` gives what the record
+ * holds — the string itself for a single string key (its UTF-8 bytes are the
+ * key), else a copy of the bytes.
+ */
 export class RecordKeyEncoder {
   private readonly enc: KeyBytesEncoder | undefined;
+  private readonly stringField: number;
 
   constructor(fields: readonly Field[], keyFields: readonly number[]) {
     this.enc = keyFields.length === 0 ? undefined : new KeyBytesEncoder(keyFields, keyFields.map((i) => fields[i]!.type));
+    this.stringField = keyFields.length === 1 && fields[keyFields[0]!]!.type === 'string' ? keyFields[0]! : -1;
   }
 
   get keyed(): boolean {
     return this.enc !== undefined;
   }
 
-  /** A fresh Buffer with the key's bytes, or null. */
-  key(row: Row): Buffer | null {
-    if (this.enc === undefined) return null;
-    const n = this.enc.encode(row);
-    return n < 0 ? null : Buffer.from(this.enc.bytes.subarray(0, n));
+  /** Encodes the row's key; its length, or -1 for no key (no KEY, or a NULL key field). */
+  encode(row: Row): number {
+    return this.enc === undefined ? -1 : this.enc.encode(row);
   }
-}
 
-type KeyFill = ((row: Row, key: Buffer | null) => void) | undefined;
+  /** the bytes of the last `encode` (valid up to its length, until the next call) */
+  get bytes(): Buffer {
+    return this.enc!.bytes;
+  }
 
-/** Reads a record key back into the KEY field when the value left it out (single-field keys only). */
-function keyFiller(fields: readonly Field[], keyFields: readonly number[]): KeyFill {
-  if (keyFields.length !== 1) return undefined;
-  const at = keyFields[0]!;
-  const type = fields[at]!.type;
-  return (row, key) => {
-    if (row[at] !== null || key === null) return;
-    row[at] = keyValue(key, type);
-  };
+  /** The key to store for the row last encoded with length `len` (≥ 0). */
+  stored(row: Row, len: number): string | Buffer {
+    if (this.stringField >= 0) return row[this.stringField] as string;
+    return Buffer.from(this.enc!.bytes.subarray(0, len));
+  }
+
+  /** Convenience: the key as stored, or null. */
+  key(row: Row): string | Buffer | null {
+    const len = this.encode(row);
+    return len < 0 ? null : this.stored(row, len);
+  }
 }
 
 function keyValue(key: Buffer, type: FieldType): Value {
@@ -122,65 +130,61 @@ function keyValue(key: Buffer, type: FieldType): Value {
   }
 }
 
-function jsonDecoder(fields: readonly Field[], keyFill: KeyFill): RowDecoder {
+function jsonDecoder(fields: readonly Field[]): (value: string | null) => Row {
   const names = fields.map((f) => f.name);
   const types = fields.map((f) => f.type);
   const n = names.length;
-  return {
-    decode(value, key) {
-      if (value === null) throw new BadRecord('the record has no value (a tombstone)');
-      let obj: unknown;
-      try {
-        obj = JSON.parse(value.toString('utf8'));
-      } catch (err) {
-        throw new BadRecord(`not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+  return (value) => {
+    if (value === null) throw new BadRecord('the record has no value (a tombstone)');
+    let obj: unknown;
+    try {
+      obj = JSON.parse(value);
+    } catch (err) {
+      throw new BadRecord(`not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+    }
+    if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) throw new BadRecord('a JSON record must be an object');
+    const o = obj as Record<string, unknown>;
+    const row = new Array<Value>(n);
+    for (let i = 0; i < n; i++) {
+      const name = names[i]!;
+      let v = o[name];
+      if (v === undefined) v = lookupIgnoringCase(o, name);
+      const t = types[i]!;
+      // the common cases inline; everything else (text numbers, ISO timestamps, errors) through coerce
+      if (t === 'string' ? typeof v === 'string' : (t === 'long' || t === 'double') && typeof v === 'number' && (t === 'double' || Number.isSafeInteger(v))) {
+        row[i] = v as Value;
+      } else {
+        row[i] = field(v, t, name);
       }
-      if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) throw new BadRecord('a JSON record must be an object');
-      const o = obj as Record<string, unknown>;
-      const row = new Array<Value>(n);
-      for (let i = 0; i < n; i++) {
-        const name = names[i]!;
-        let v = o[name];
-        if (v === undefined) v = lookupIgnoringCase(o, name);
-        row[i] = field(v, types[i]!, name);
-      }
-      keyFill?.(row, key);
-      return row;
-    },
+    }
+    return row;
   };
 }
 
-function csvDecoder(fields: readonly Field[], keyFill: KeyFill): RowDecoder {
+function csvDecoder(fields: readonly Field[]): (value: string | null) => Row {
   const types = fields.map((f) => f.type);
   const out: CsvRecord[] = [];
-  return {
-    decode(value, key) {
-      if (value === null) throw new BadRecord('the record has no value (a tombstone)');
-      out.length = 0;
-      const parser = new CsvParser();
-      parser.push(value.toString('utf8'), out);
-      parser.end(out);
-      if (out.length !== 1) throw new BadRecord(out.length === 0 ? 'an empty CSV record' : 'a CSV record must be one line');
-      const cells = out[0]!.fields;
-      if (cells.length !== types.length) throw new BadRecord(`expected ${types.length} CSV fields, found ${cells.length}`);
-      const row = new Array<Value>(types.length);
-      for (let i = 0; i < types.length; i++) {
-        const c = cells[i]!;
-        row[i] = c.text === '' && !c.quoted ? null : field(c.text, types[i]!, fields[i]!.name);
-      }
-      keyFill?.(row, key);
-      return row;
-    },
+  return (value) => {
+    if (value === null) throw new BadRecord('the record has no value (a tombstone)');
+    out.length = 0;
+    const parser = new CsvParser();
+    parser.push(value, out);
+    parser.end(out);
+    if (out.length !== 1) throw new BadRecord(out.length === 0 ? 'an empty CSV record' : 'a CSV record must be one line');
+    const cells = out[0]!.fields;
+    if (cells.length !== types.length) throw new BadRecord(`expected ${types.length} CSV fields, found ${cells.length}`);
+    const row = new Array<Value>(types.length);
+    for (let i = 0; i < types.length; i++) {
+      const c = cells[i]!;
+      row[i] = c.text === '' && !c.quoted ? null : field(c.text, types[i]!, fields[i]!.name);
+    }
+    return row;
   };
 }
 
-function stringDecoder(fields: readonly Field[]): RowDecoder {
+function stringDecoder(fields: readonly Field[]): (value: string | null) => Row {
   checkStringFormat(fields);
-  return {
-    decode(value) {
-      return [value === null ? null : value.toString('utf8')];
-    },
-  };
+  return (value) => [value];
 }
 
 function field(v: unknown, type: FieldType, name: string): Value {

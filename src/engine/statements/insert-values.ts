@@ -5,7 +5,7 @@
  */
 import { rowEncoder, RecordKeyEncoder } from '../../connectors/log/row-codec.js';
 import { encodeRecordBatch, type RecordInput } from '../../log/record-batch/index.js';
-import { kafkaPartition } from '../../runtime/murmur2.js';
+import { murmur2, toPositive } from '../../runtime/murmur2.js';
 import { MemoryTable } from '../../runtime/table/memory-table.js';
 import type { Row } from '../../runtime/message.js';
 import type { CheckedInsertValues } from '../../sql/checked/index.js';
@@ -44,8 +44,9 @@ export async function insertValues(s: EngineState, catalog: Catalog, stmt: Check
   const parts: RecordInput[][] = [];
   const now = Date.now();
   rows.forEach((row, i) => {
-    const key = keys.key(row);
-    const p = key === null ? i % b.partitions : kafkaPartition(key, b.partitions);
+    const len = keys.encode(row);
+    const p = len < 0 ? i % b.partitions : toPositive(murmur2(keys.bytes, 0, len)) % b.partitions;
+    const key = len < 0 ? null : keys.stored(row, len);
     const t = b.timestampField === undefined ? now : row[b.timestampField];
     (parts[p] ??= []).push({ key, value: encode(row), timestamp: typeof t === 'number' && Number.isFinite(t) ? t : now });
   });
