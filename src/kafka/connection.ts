@@ -25,12 +25,15 @@ import { KafkaError } from './errors.js';
 import type { AnyApiDefinition, Broker, ConnectionContext, RequestContext } from './handler.js';
 import { NO_RESPONSE } from './handler.js';
 import { apiKeysOf } from './apis/api-versions/handler.js';
+import { FramePool } from './frame-pool.js';
 import { decodeMessage, encodeMessage, isFlexible } from './protocol/codec.js';
 import { readRequestHeaderRest, readRequestPrefix } from './protocol/header.js';
 import { KafkaWriter } from './protocol/writer.js';
 import { rawSaslToken } from './sasl/raw-frames.js';
 
 const API_VERSIONS_KEY = 18;
+const PRODUCE_KEY = 0;
+const FRAME_POOL = Symbol('kafka.framePool');
 /** pause reading when this many requests are unanswered ... */
 const MAX_PENDING = 256;
 /** ... or when their frames hold this many bytes (pipelined 1 MB produce requests add up) */
@@ -62,6 +65,7 @@ export function serveConnection({ socket, broker, id }: ConnectionOptions): void
   };
   socket.setNoDelay(true);
   socket.once('close', () => closedCtl.abort());
+  const pool = broker.shared(FRAME_POOL, () => new FramePool());
 
   const queue: Slot[] = [];
   let head = 0;
@@ -130,6 +134,7 @@ export function serveConnection({ socket, broker, id }: ConnectionOptions): void
     maxFrameBytes: broker.config.maxFrameBytes,
     logger: broker.logger,
     server: 'kafka',
+    allocateFrame: pool.take,
     onFrame: (frame) => {
       if (conn.sasl.rawFrames) {
         const slot = enqueue(frame.length);
@@ -169,6 +174,8 @@ export function serveConnection({ socket, broker, id }: ConnectionOptions): void
     const slot = enqueue(frame.length);
     const finish = (res: unknown): void => {
       complete(slot, res === NO_RESPONSE ? null : encodeResponse(def, v, header.correlationId, res as object));
+      // Produce settles every append before it answers (acks=0 included), so its frame is free again
+      if (prefix.apiKey === PRODUCE_KEY) pool.give(frame);
     };
     const out = def.handler(request, ctx);
     if (out instanceof Promise) return out.then(finish);

@@ -24,6 +24,8 @@ export interface GuardOptions {
    */
   readonly preface?: (first4: Buffer, socket: Socket) => boolean;
   readonly onFrame: (frame: Buffer) => void | Promise<void>;
+  /** buffers for frames that span several socket chunks (default Buffer.allocUnsafe) */
+  readonly allocateFrame?: (size: number) => Buffer;
 }
 
 export function peerName(socket: Socket): string {
@@ -32,7 +34,7 @@ export function peerName(socket: Socket): string {
 
 export function guardConnection(opts: GuardOptions): { fail(err: unknown): void } {
   const { socket, logger, server, preface } = opts;
-  const reader = new FrameReader(opts.maxFrameBytes);
+  const reader = new FrameReader(opts.maxFrameBytes, opts.allocateFrame);
   let prefaceDone = preface === undefined;
   let closed = false;
   const fail = (err: unknown): void => {

@@ -19,7 +19,14 @@ export class FrameReader {
   /** size of the frame being assembled, or -1 while its 4-byte header is incomplete */
   private need = -1;
 
-  constructor(private readonly maxFrameBytes: number) {}
+  /**
+   * `allocate` supplies the buffer for a frame that spans several chunks (the
+   * one case that copies); a server may hand out recycled buffers there.
+   */
+  constructor(
+    private readonly maxFrameBytes: number,
+    private readonly allocate: (size: number) => Buffer = Buffer.allocUnsafe,
+  ) {}
 
   /** Bytes received but not yet returned as a frame. */
   get pendingBytes(): number {
@@ -72,7 +79,7 @@ export class FrameReader {
       }
       return out;
     }
-    const out = Buffer.allocUnsafe(n);
+    const out = consume ? this.allocate(n) : Buffer.allocUnsafe(n);
     let filled = 0;
     let i = 0;
     while (filled < n) {

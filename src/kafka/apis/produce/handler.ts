@@ -46,7 +46,7 @@ function succeeded(index: number, r: AppendResult): PartitionAnswer {
 }
 
 /** Validates, checks sequences, and issues the append for one partition (synchronously). */
-function producePartition(broker: Broker, topic: string, index: number, records: Buffer | null, acks: 0 | 1 | -1): Promise<PartitionAnswer> {
+function producePartition(broker: Broker, topic: string, index: number, records: Buffer | null, acks: 1 | -1): Promise<PartitionAnswer> {
   if (records === null || records.length === 0) return Promise.resolve(failed(index, ErrorCode.INVALID_RECORD, 'no record batch'));
   let spans;
   try {
@@ -115,11 +115,15 @@ export const produce = defineApi({
     }
     const topics = req.topicData.map((t) => ({
       name: t.name,
-      partitions: t.partitionData.map((p) => producePartition(broker, t.name, p.index, p.records, acks)),
+      // acks=0 still waits for the append internally: the promise must say when the log is done with the bytes
+      partitions: t.partitionData.map((p) => producePartition(broker, t.name, p.index, p.records, acks === 0 ? 1 : acks)),
     }));
-    if (acks === 0) return NO_RESPONSE;
-    return Promise.all(
+    const settled = Promise.all(
       topics.map(async (t) => ({ name: t.name, partitionResponses: await Promise.all(t.partitions) })),
-    ).then((responses) => ({ responses, throttleTimeMs: 0 }));
+    );
+    // acks=0: nothing is sent, but the request still ends when its appends have settled
+    // (the connection reuses the frame's buffer after that)
+    if (acks === 0) return settled.then(() => NO_RESPONSE);
+    return settled.then((responses) => ({ responses, throttleTimeMs: 0 }));
   },
 });
