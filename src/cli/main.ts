@@ -39,5 +39,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+// `gale ... | head` closes stdout early: that is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 const code = await main(process.argv);
 process.exitCode = code;
