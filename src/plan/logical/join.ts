@@ -23,11 +23,11 @@ function joinWindow(w: ResolvedWindow | undefined): JoinWindow {
   if (w === undefined) return { kind: 'unbounded' };
   switch (w.dimension) {
     case 'tuples':
-      return { kind: 'tuples', size: w.size, partitionBy: makeKeyFn(w.partitionBy.map((f) => fieldPart(f.index))) };
+      return { kind: 'tuples', size: w.size, advance: w.advance, partitionBy: makeKeyFn(w.partitionBy.map((f) => fieldPart(f.index))) };
     case 'time':
-      return { kind: 'time', size: w.size };
+      return { kind: 'time', size: w.size, advance: w.advance, offset: w.offset };
     case 'field':
-      return { kind: 'field', size: w.size, field: w.field!.index };
+      return { kind: 'field', size: w.size, advance: w.advance, offset: w.offset, field: w.field!.index };
   }
 }
 

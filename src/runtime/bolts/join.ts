@@ -6,11 +6,19 @@
  * one side probes the other side's window (through a hash index on the
  * equality keys when the condition has some), emits a combined row
  * [left fields, right fields] per match, then enters its own window.
- * Window membership at probe time:
- *   - TUPLES: the side's last SIZE tuples (per PARTITION BY group);
- *   - TIME: tuples that arrived less than SIZE ago on the processing clock;
- *   - ON field (both sides): a pair matches when the later tuple is less than
- *     the earlier one's side SIZE ahead — independent of arrival order;
+ *
+ * A side's window at time T holds its tuples since the start of the OLDEST
+ * of its aligned windows that contains T (windows are aligned to ADVANCE
+ * plus OFFSET, as for aggregates): low(T) = (floor((T − OFFSET − SIZE) /
+ * ADVANCE) + 1) · ADVANCE + OFFSET. So with tumbling windows a pair matches
+ * when both tuples fall in the same window; with sliding ones, when the
+ * earlier tuple is inside the window of its side that still contains the
+ * later one. Per dimension:
+ *   - ON field: T is the probing tuple's field value; the rule is applied to
+ *     the earlier of the two tuples, so the result does not depend on which
+ *     arrived first;
+ *   - TIME: T is the processing clock at arrival;
+ *   - TUPLES: positions in the side's (PARTITION BY group's) arrival order;
  *   - no window: every tuple so far (a table-like, growing side).
  * Outer joins: a tuple that leaves its window (or is still there when a
  * bounded input ends) without ever matching is emitted with NULLs for the
@@ -21,9 +29,9 @@ import type { KeyFn } from '../keys.js';
 import type { Row, Value } from '../message.js';
 
 export type JoinWindow =
-  | { readonly kind: 'tuples'; readonly size: number; readonly partitionBy: KeyFn }
-  | { readonly kind: 'time'; readonly size: number }
-  | { readonly kind: 'field'; readonly size: number; readonly field: number }
+  | { readonly kind: 'tuples'; readonly size: number; readonly advance: number; readonly partitionBy: KeyFn }
+  | { readonly kind: 'time'; readonly size: number; readonly advance: number; readonly offset: number }
+  | { readonly kind: 'field'; readonly size: number; readonly advance: number; readonly offset: number; readonly field: number }
   | { readonly kind: 'unbounded' };
 
 export interface JoinSideSpec {
@@ -53,6 +61,16 @@ interface Entry {
   readonly arrival: number;
   matched: boolean;
   dead: boolean;
+}
+
+/** Start of the oldest aligned window containing t: tuples before it are out of the window. */
+function low(w: { size: number; advance: number; offset: number }, t: number): number {
+  return (Math.floor((t - w.offset - w.size) / w.advance) + 1) * w.advance + w.offset;
+}
+
+/** TUPLES: the first position still in the window once `count` tuples have arrived. */
+function lowPosition(w: { size: number; advance: number }, count: number): number {
+  return Math.max(0, (Math.floor((count - 1 - w.size) / w.advance) + 1) * w.advance);
 }
 
 interface Bucket {
@@ -95,7 +113,7 @@ class Fifo {
 class Side {
   private index: Map<unknown, Bucket> | undefined;
   readonly all = new Fifo();
-  readonly partitions = new Map<unknown, Fifo>();
+  readonly partitions = new Map<unknown, { q: Fifo; count: number }>();
   maxTs = -Infinity;
   private inserted = 0;
   private scanned = 0;
@@ -109,14 +127,16 @@ class Side {
     const w = this.spec.window;
     if (w.kind === 'tuples') {
       const pk = w.partitionBy(e.row);
-      let q = this.partitions.get(pk);
-      if (q === undefined) {
-        q = new Fifo();
-        this.partitions.set(pk, q);
+      let part = this.partitions.get(pk);
+      if (part === undefined) {
+        part = { q: new Fifo(), count: 0 };
+        this.partitions.set(pk, part);
       }
-      q.push(e);
-      while (q.length > w.size) this.kill(q.shift()!, evicted);
-      if (q.length === 0) this.partitions.delete(pk);
+      part.q.push(e);
+      part.count++;
+      // positions before the oldest window containing the newest tuple leave
+      const first = lowPosition(w, part.count);
+      while (part.q.length > part.count - first) this.kill(part.q.shift()!, evicted);
     }
   }
 
@@ -243,11 +263,11 @@ export class JoinBolt implements Bolt {
     for (const c of other.candidates(e.key, meSpec.key !== undefined)) {
       if (c.dead) continue;
       if (ow.kind === 'field') {
-        // the pair is inside the earlier tuple's side window
+        // the earlier tuple must be inside its side's window at the later one's time
         if (mw.kind === 'field') {
-          if (c.ts <= e.ts ? e.ts - c.ts >= ow.size : c.ts - e.ts >= mw.size) continue;
-        } else if (c.ts <= other.maxTs - ow.size) continue;
-      } else if (ow.kind === 'time' && c.arrival <= e.arrival - ow.size) continue;
+          if (c.ts <= e.ts ? c.ts < low(ow, e.ts) : e.ts < low(mw, c.ts)) continue;
+        } else if (c.ts < low(ow, other.maxTs)) continue;
+      } else if (ow.kind === 'time' && c.arrival < low(ow, e.arrival)) continue;
       const combined = port === 0 ? e.row.concat(c.row) : c.row.concat(e.row);
       if (cond !== undefined && !cond(combined)) continue;
       e.matched = true;
@@ -274,17 +294,17 @@ export class JoinBolt implements Bolt {
     for (let p = 0; p < 2; p++) {
       const s = this.sides[p]!;
       const w = s.spec.window;
-      if (w.kind === 'time') s.evictWhile((e) => e.arrival <= now - w.size, this.onEvict(p));
+      if (w.kind === 'time') s.evictWhile((e) => e.arrival < low(w, now), this.onEvict(p));
     }
   }
 
-  /** ON-field sides: tuples more than SIZE behind event time can match nothing any more. */
+  /** ON-field sides: tuples before the oldest window open at event time t can match nothing any more. */
   private evictByField(t: number): void {
     if (t === -Infinity) return;
     for (let p = 0; p < 2; p++) {
       const s = this.sides[p]!;
       const w = s.spec.window;
-      if (w.kind === 'field') s.evictWhile((e) => e.ts <= t - w.size, this.onEvict(p));
+      if (w.kind === 'field') s.evictWhile((e) => e.ts < low(w, t), this.onEvict(p));
     }
   }
 

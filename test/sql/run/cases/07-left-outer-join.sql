@@ -1,9 +1,9 @@
--- case: SQL LEFT OUTER JOIN of two windowed streams; unmatched tuples come out with NULLs for the other side
+-- case: SQL LEFT OUTER JOIN of two windowed streams; tumbling windows pair tuples of the same window; unmatched tuples come out with NULLs for the other side
 -- oracle: duckdb
 /* oracle
 SELECT t.seq, q.seq, t.sym, q.bid FROM trades t LEFT JOIN quotes q
   ON t.sym = q.sym AND t.side = 'buy'
-  AND ((t.ts >= q.ts AND t.ts - q.ts < 2000) OR (q.ts >= t.ts AND q.ts - t.ts < 2000))
+  AND floor(t.ts / 2000.0) = floor(q.ts / 2000.0)
 */
 CREATE INPUT STREAM trades (seq long, ts timestamp, sym string, price double, qty long, side string)
   WITH (FILE = 'trades.jsonl', TIMESTAMP = ts);
