@@ -59,6 +59,16 @@ export interface EngineOptions {
   readonly resume?: boolean;
 }
 
+/** execute() options of the embedded engine beyond the EngineApi's. */
+export interface EngineExecuteOptions extends ExecuteOptions {
+  /**
+   * A SELECT without INTO in the script is handed here (its text, from the
+   * script) instead of being an error — `gale run` streams such queries to
+   * stdout through push().
+   */
+  readonly onPushQuery?: (sql: string) => string;
+}
+
 const SILENT: EngineLogger = { info: () => {}, warn: () => {} };
 const MAX_SCRIPT_DEPTH = 8;
 
@@ -108,10 +118,10 @@ export class Engine implements EngineApi {
     return [...this.queries.running.keys()];
   }
 
-  execute(sql: string, opts: ExecuteOptions = {}): Promise<StatementResult[]> {
+  execute(sql: string, opts: EngineExecuteOptions = {}): Promise<StatementResult[]> {
     if (this.s.closed) return Promise.resolve([errorResult(sql, new EngineError('GALE_ERR_ENGINE_CLOSED', 'the engine is closed'), sql, opts.file)]);
     const props: Props = { ...this.s.properties, ...opts.properties };
-    return this.serial(() => this.script(sql, opts.file, props, 0));
+    return this.serial(() => this.script(sql, opts.file, props, 0, opts.onPushQuery));
   }
 
   async push(sql: string, opts: PushQueryOptions): Promise<PushQueryEnd> {
@@ -207,7 +217,7 @@ export class Engine implements EngineApi {
     }
   }
 
-  private async script(text: string, file: string | undefined, props: Props, depth: number): Promise<StatementResult[]> {
+  private async script(text: string, file: string | undefined, props: Props, depth: number, onPush?: (sql: string) => string): Promise<StatementResult[]> {
     const parsed = parseScript(text, file === undefined ? {} : { file });
     const items: ({ at: number; stmt: Statement } | { at: number; err: unknown; end: number })[] = [
       ...parsed.statements.map((stmt) => ({ at: stmt.loc.start, stmt })),
@@ -216,12 +226,19 @@ export class Engine implements EngineApi {
     const results: StatementResult[] = [];
     for (const it of items) {
       if ('err' in it) results.push(errorResult(around(text, it.at), it.err, text, file));
-      else results.push(...(await this.statement(it.stmt, text, file, props, depth)));
+      else results.push(...(await this.statement(it.stmt, text, file, props, depth, onPush)));
     }
     return results;
   }
 
-  private async statement(stmt: Statement, text: string, file: string | undefined, props: Props, depth: number): Promise<StatementResult[]> {
+  private async statement(
+    stmt: Statement,
+    text: string,
+    file: string | undefined,
+    props: Props,
+    depth: number,
+    onPush: ((sql: string) => string) | undefined,
+  ): Promise<StatementResult[]> {
     const s = this.s;
     const statement = text.slice(stmt.loc.start, stmt.loc.end).trim();
     const message = (m: string, queryId?: string): StatementResult[] => [
@@ -232,7 +249,7 @@ export class Engine implements EngineApi {
         case 'SetProperty':
           return message(setProperty(props, s.properties, stmt));
         case 'RunScript':
-          return await this.runScript(stmt.path, stmt.loc, file, props, depth, statement);
+          return await this.runScript(stmt.path, stmt.loc, file, props, depth, statement, onPush);
         case 'Terminate':
           return message(await this.terminate(stmt.query.name));
         default:
@@ -254,6 +271,7 @@ export class Engine implements EngineApi {
           return message(await declare(s, stmt, checked, r.catalog));
         case 'Query':
         case 'Union':
+          if (checked.into === undefined && onPush !== undefined) return message(onPush(`${text.slice(stmt.loc.start, stmt.loc.end).replace(/;\s*$/, '')};`));
           if (checked.into === undefined) {
             throw new EngineError('GALE_ERR_ENGINE_PUSH_QUERY', 'a SELECT without INTO is a push query: run it from the REPL or POST /query (push()), or add INTO a stream', { span: stmt.loc });
           }
@@ -322,7 +340,15 @@ export class Engine implements EngineApi {
     return `Query ${id} terminated`;
   }
 
-  private async runScript(path: string, loc: Statement['loc'], file: string | undefined, props: Props, depth: number, statement: string): Promise<StatementResult[]> {
+  private async runScript(
+    path: string,
+    loc: Statement['loc'],
+    file: string | undefined,
+    props: Props,
+    depth: number,
+    statement: string,
+    onPush: ((sql: string) => string) | undefined,
+  ): Promise<StatementResult[]> {
     if (depth >= MAX_SCRIPT_DEPTH) throw new EngineError('GALE_ERR_ENGINE_SCRIPT', `RUN SCRIPT nested more than ${MAX_SCRIPT_DEPTH} deep`, { span: loc });
     const base = file === undefined ? this.s.settings.baseDir : dirname(resolve(this.s.settings.baseDir, file));
     const full = isAbsolute(path) ? path : resolve(base, path);
@@ -332,7 +358,7 @@ export class Engine implements EngineApi {
     } catch (err) {
       throw new EngineError('GALE_ERR_ENGINE_SCRIPT', `cannot read ${path}: ${err instanceof Error ? err.message : String(err)}`, { span: loc, cause: err });
     }
-    const results = await this.script(text, full, props, depth + 1);
+    const results = await this.script(text, full, props, depth + 1, onPush);
     return [{ kind: 'message', statement, message: `Ran ${path}: ${results.length} statement${results.length === 1 ? '' : 's'}` }, ...results];
   }
 

@@ -16,6 +16,7 @@ import { formatDiagnostic } from '../../sql/index.js';
 import type { ErrorRecord, ErrorStream } from '../../runtime/errors.js';
 import { CollectingErrorStream } from '../../runtime/errors.js';
 import { runTopology } from '../../runtime/run.js';
+import { namesTopics, runWithEngine } from '../run-engine.js';
 
 function positive(name: string): (v: string) => number {
   return (v) => {
@@ -31,6 +32,10 @@ export interface RunCommandOptions {
   readonly parallelism?: number;
   readonly errors?: string;
   readonly batchSize?: number;
+  /** files naming topics run on the embedded engine (src/cli/run-engine.ts): its data dir and optional ports */
+  readonly dataDir?: string;
+  readonly kafkaPort?: number;
+  readonly zkPort?: number;
 }
 
 /** Prints the first errors to stderr (then only counts), or every one as JSON lines to a file. */
@@ -71,6 +76,13 @@ export async function runFile(path: string, options: RunCommandOptions): Promise
   } catch (e) {
     process.stderr.write(`gale run: cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? String(e)})\n`);
     return 2;
+  }
+  if (namesTopics(text, path)) {
+    return runWithEngine(path, text, {
+      ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+      ...(options.kafkaPort === undefined ? {} : { kafkaPort: options.kafkaPort }),
+      ...(options.zkPort === undefined ? {} : { zkPort: options.zkPort }),
+    });
   }
   const plan = planText(text, {
     file: path,
@@ -143,6 +155,9 @@ export function register(program: Command): void {
     .option('--parallelism <n>', 'tasks per parallelizable component (results never depend on it)', positive('--parallelism'))
     .option('--batch-size <n>', 'rows per spout batch (default 1024)', positive('--batch-size'))
     .option('--errors <file>', 'write every error-stream entry to FILE as JSON lines (default: stderr)')
+    .option('--data-dir <dir>', 'for files that name topics: where the embedded engine keeps its log (default: a temporary directory)')
+    .option('--kafka-port <port>', 'for files that name topics: serve the embedded log on this Kafka port (0 = any free port)', positive('--kafka-port'))
+    .option('--zk-port <port>', 'for files that name topics: serve the coordinator on this ZooKeeper port (0 = any free port)', positive('--zk-port'))
     .action(async (file: string, opts: RunCommandOptions) => {
       process.exitCode = await runFile(file, opts);
     });
