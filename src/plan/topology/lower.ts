@@ -75,7 +75,8 @@ export function lower(program: Program): Topology {
         if (!upstream.includes(v)) upstream.push(v);
       }
     }
-    return { name: q.name, target: q.target, loc: q.loc, components: [...upstream, ...own] };
+    const spouts = program.spouts.filter((sp) => sp.query === q.name).map((sp) => views.get(sp)!);
+    return { name: q.name, target: q.target, loc: q.loc, components: [...spouts, ...upstream.filter((u) => !spouts.includes(u)), ...own] };
   });
   return { spouts: spoutComponents, bolts: boltComponents, queries };
 }
