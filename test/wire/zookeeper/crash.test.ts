@@ -42,6 +42,9 @@ it('keeps every acknowledged write across a SIGKILL', async () => {
     await first.kill();
     await Promise.all(writers);
     c.close();
+  } catch (err) {
+    first.cleanup();
+    throw err;
   } finally {
     await first.kill();
   }
