@@ -100,7 +100,7 @@ describe('ListOffsets', () => {
     for (const v of [1, 2, 3, 5]) {
       expect((await ask(v, -1n)).offset, `latest v${v}`).toBe(100n);
       expect((await ask(v, -2n)).offset, `earliest v${v}`).toBe(0n);
-      expect((await ask(v, BigInt(T0 + 37))).offset, `by time v${v}`).toBeLessThanOrEqual(37n);
+      expect(await ask(v, BigInt(T0 + 37)), `by time v${v}`).toMatchObject({ offset: 37n, timestamp: BigInt(T0 + 37) });
       expect((await ask(v, BigInt(T0 + 10_000))).offset, `after the last record v${v}`).toBe(-1n);
     }
   });

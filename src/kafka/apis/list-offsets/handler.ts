@@ -1,11 +1,12 @@
 /**
  * ListOffsets: timestamp -1 = latest (the high watermark, which is also the
  * last stable offset here), -2 = earliest (log start), t >= 0 = the first
- * offset whose timestamp is >= t, or -1 when there is none. v0 answers in
+ * offset whose timestamp is >= t (with that record's timestamp), or -1 when there is none. v0 answers in
  * `old_style_offsets`; both that and `offset` are filled and the encoder
  * keeps the one the version has.
  */
 import type { TopicPartition } from '../../../log/log.js';
+import { decodeRecordBatchAsync } from '../../../log/record-batch/index.js';
 import { ErrorCode } from '../../error-codes.js';
 import type { Broker } from '../../handler.js';
 import { defineApi } from '../../handler.js';
@@ -15,6 +16,15 @@ import { listOffsetsApi } from './spec.js';
 const LATEST = -1n;
 const EARLIEST = -2n;
 
+/** The timestamp of the record at `offset` (Kafka answers with the found record's time, not the asked one). */
+async function timestampAt(broker: Broker, tp: TopicPartition, offset: bigint): Promise<bigint> {
+  const { records } = await broker.log.read(tp, offset, 1);
+  if (records.length === 0) return -1n;
+  const batch = await decodeRecordBatchAsync(records, 0, { verifyCrc: false });
+  const r = batch.records.find((x) => batch.header.baseOffset + BigInt(x.offsetDelta) === offset);
+  return r === undefined ? -1n : BigInt(r.timestamp);
+}
+
 async function lookUp(broker: Broker, tp: TopicPartition, timestamp: bigint): Promise<{ errorCode: number; offset: bigint; timestamp: bigint }> {
   try {
     if (timestamp === LATEST || timestamp === EARLIEST) {
@@ -23,7 +33,8 @@ async function lookUp(broker: Broker, tp: TopicPartition, timestamp: bigint): Pr
     }
     if (timestamp < 0n) return { errorCode: ErrorCode.INVALID_REQUEST, offset: -1n, timestamp: -1n };
     const offset = await broker.log.offsetForTime(tp, timestamp);
-    return { errorCode: ErrorCode.NONE, offset: offset ?? -1n, timestamp: offset === undefined ? -1n : timestamp };
+    if (offset === undefined) return { errorCode: ErrorCode.NONE, offset: -1n, timestamp: -1n };
+    return { errorCode: ErrorCode.NONE, offset, timestamp: await timestampAt(broker, tp, offset) };
   } catch (err) {
     return { errorCode: failureOf(err, broker.logger, `list offsets ${tp.topic}-${tp.partition}`).code, offset: -1n, timestamp: -1n };
   }
