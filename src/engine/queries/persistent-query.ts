@@ -285,26 +285,36 @@ export class PersistentQuery {
     c.halted = true;
   }
 
+  private cut(built: BuiltQuery, handle: RunHandle): Cut {
+    const positions = built.sources.map((s) => [s.topic, s.positions()] as const);
+    let state: string | undefined;
+    try {
+      const states = handle.snapshot();
+      state = states.size === 0 ? undefined : encodeStates(states).toString('base64');
+    } catch (err) {
+      if (!this.statelessWarned) {
+        this.statelessWarned = true;
+        this.o.logger?.warn(`query ${this.o.id}: its state cannot be checkpointed (${errText(err)}); checkpoints keep offsets only`);
+      }
+    }
+    const dedup = built.sinks.map((s) => s.dedupRemaining());
+    const flushes = built.sinks.map((s) => s.flushPoint());
+    // an append failing later is the rollback's business; the checkpoint just does not happen
+    for (const f of flushes) f.catch(() => undefined);
+    return { positions, state, dedup, flushes };
+  }
+
   private async takeCheckpoint(final = false): Promise<QueryCheckpoint | undefined> {
     const c = this.current;
     if (c === undefined || (c.halted && !final)) return undefined;
     const { built, handle } = c;
     this.checkpointing = true;
     try {
-      // 1. the cut: all synchronous
-      const positions = built.sources.map((s) => [s.topic, s.positions()] as const);
-      let state: string | undefined;
-      try {
-        const states = handle.snapshot();
-        state = states.size === 0 ? undefined : encodeStates(states).toString('base64');
-      } catch (err) {
-        if (!this.statelessWarned) {
-          this.statelessWarned = true;
-          this.o.logger?.warn(`query ${this.o.id}: state cannot be checkpointed (${errText(err)}); offsets only`);
-        }
-      }
-      const dedup = built.sinks.map((s) => s.dedupRemaining());
-      const flushes = built.sinks.map((s) => s.flushPoint());
+      // 1. the cut: all synchronous, inside its own macrotask. A batch a spout task hands out is
+      //    pushed through every bolt in the same microtask run, so between two callbacks of the
+      //    event loop no batch is half processed (a live run only; a stopped one is quiet anyway).
+      const cut = final ? this.cut(built, handle) : await new Promise<Cut>((resolve) => setImmediate(() => resolve(this.cut(built, handle))));
+      const { positions, state, dedup, flushes } = cut;
       // 2. the outputs of everything before the cut are durable
       const ends = await withTimeout(Promise.all(flushes), this.o.run?.ackTimeoutMs ?? 30_000, 'the outputs were not written in time');
       // 3. one atomic record
@@ -344,6 +354,13 @@ export class PersistentQuery {
     }
   }
 
+}
+
+interface Cut {
+  readonly positions: (readonly [string, bigint[]])[];
+  readonly state: string | undefined;
+  readonly dedup: Record<string, Record<string, number>>[];
+  readonly flushes: Promise<bigint[]>[];
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {

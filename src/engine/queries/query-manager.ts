@@ -12,6 +12,9 @@ import type { QueryRow } from '../statements/show.js';
 import { PersistentQuery } from './persistent-query.js';
 import { bindStatement, planFingerprint, planQuery, streamsOf } from './query-plan.js';
 
+/** Operators whose state checkpoints do not cover (window and changelog aggregates are covered). */
+const UNCHECKPOINTED = ['Join', 'Pattern', 'TableWrite', 'LookupJoin', 'VariableUpdate'] as const;
+
 export interface RunningQuery {
   readonly id: string;
   readonly sql: string;
@@ -39,6 +42,7 @@ export class QueryManager {
     const s = this.s;
     const { inputs, outputs } = await bindStatement(s.log, catalog, stmt, s.settings.defaultPartitions);
     const reset = properties['auto.offset.reset'] === 'latest' ? 'latest' : 'earliest';
+    let warned = false;
     const pq = new PersistentQuery({
       id,
       log: s.log,
@@ -70,6 +74,12 @@ export class QueryManager {
           defaultIdleTimeoutMs: s.settings.idleTimeoutMs,
           ...(s.settings.clock === undefined ? {} : { clock: s.settings.clock }),
         });
+        if (!warned) {
+          warned = true;
+          const kinds = new Set(planned.topology.queries.flatMap((q) => q.components.map((c) => c.kind)));
+          const lost = UNCHECKPOINTED.filter((k) => kinds.has(k));
+          if (lost.length > 0) s.logger.warn(`query ${id}: the state of ${lost.join(', ')} is not checkpointed; after a restart it starts empty`);
+        }
         return planned;
       },
     });
