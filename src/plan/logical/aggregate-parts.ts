@@ -7,9 +7,8 @@ import type { AggregateCall } from '../../runtime/aggregates/aggregate-set.js';
 import type { KeyPart } from '../../runtime/keys.js';
 import type { Row } from '../../runtime/message.js';
 import { compileExpr, compilePredicate, compileProjection } from '../compile/expr.js';
-import { aggregateEnv, inputsEnv, sameExpr, singleInputEnv } from '../compile/env.js';
+import { aggregateEnv, inputsEnv, singleInputEnv } from '../compile/env.js';
 import type { PlanContext } from '../context.js';
-import { PlanError } from '../errors.js';
 import { exprText } from '../explain-expr.js';
 
 export interface AggregateParts {
@@ -48,16 +47,11 @@ export function aggregateParts(
   const having = q.having === undefined ? undefined : compilePredicate(rewrite(q.having), env);
   let order: ((a: Row, b: Row) => number) | undefined;
   if (q.orderBy.length > 0) {
-    const items = q.orderBy.map((o) => {
-      const i = columns.findIndex((c) => sameExpr(c, rewrite(o.expr)));
-      if (i < 0) {
-        throw new PlanError('GALE_ERR_PLAN_UNSUPPORTED', `ORDER BY ${exprText(o.expr)}: order by an expression that is one of the selected columns`, o.expr.loc);
-      }
-      return { i, desc: o.descending };
-    });
+    // sort keys are computed from the aggregate row, so any grouped or aggregated expression can order
+    const items = q.orderBy.map((o) => ({ key: compileExpr(rewrite(o.expr), env), desc: o.descending }));
     order = (a, b) => {
-      for (const { i, desc } of items) {
-        const c = compareNullsLast(a[i]!, b[i]!, desc);
+      for (const { key, desc } of items) {
+        const c = compareNullsLast(key(a), key(b), desc);
         if (c !== 0) return c;
       }
       return 0;

@@ -41,7 +41,7 @@ export interface WindowAggregateSpec {
   readonly aggregates: readonly AggregateCall[];
   readonly having?: (r: Row) => boolean;
   readonly project: (r: Row) => Row;
-  /** ORDER BY over the projected rows of one window, and LIMIT */
+  /** ORDER BY over the aggregate rows ([keys, results, start, end]) of one window, and LIMIT */
   readonly order?: (a: Row, b: Row) => number;
   readonly limit?: number;
 }
@@ -69,7 +69,7 @@ export class WindowAggregateBolt implements Bolt {
   /** TIME / ON field: one set; TUPLES: one per partition */
   private readonly sets = new Map<unknown, Partition>();
   private buffer: Row[] = [];
-  private windowRows: Row[] = [];
+  private windowRows: { agg: Row; row: Row }[] = [];
   private windowId: unknown = undefined;
   private maxSeen = -Infinity;
   private timer: { at: number; cancel: Cancel } | undefined;
@@ -217,7 +217,7 @@ export class WindowAggregateBolt implements Bolt {
       const id = `${setId}:${k}`;
       if (id !== this.windowId) this.finishWindow();
       this.windowId = id;
-      this.windowRows.push(row);
+      this.windowRows.push({ agg, row });
     } catch (err) {
       this.out.error(err, agg);
     }
@@ -226,9 +226,10 @@ export class WindowAggregateBolt implements Bolt {
   private finishWindow(): void {
     if (this.windowRows.length === 0) return;
     const rows = this.windowRows;
-    if (this.spec.order !== undefined) rows.sort(this.spec.order);
+    const order = this.spec.order;
+    if (order !== undefined) rows.sort((a, b) => order(a.agg, b.agg));
     const n = this.spec.limit === undefined ? rows.length : Math.min(rows.length, this.spec.limit);
-    for (let i = 0; i < n; i++) this.buffer.push(rows[i]!);
+    for (let i = 0; i < n; i++) this.buffer.push(rows[i]!.row);
     this.windowRows = [];
     this.windowId = undefined;
   }
