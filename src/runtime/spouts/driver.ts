@@ -44,6 +44,7 @@ export async function pumpIndependent(task: SpoutTask, opts: DriverOptions): Pro
       continue;
     }
     let b = reader.next(opts.batchSize);
+    const waited = b instanceof Promise;
     if (b instanceof Promise) b = await b;
     if (b === null) {
       task.end('exhausted');
@@ -51,7 +52,9 @@ export async function pumpIndependent(task: SpoutTask, opts: DriverOptions): Pro
     }
     if (b.rows.length === 0) {
       task.checkIdle();
-      await sleep(5);
+      // a reader that waited for data itself (a long poll) is asked again at once; one that did not is polled
+      if (waited) await yieldToLoop();
+      else await sleep(5);
       continue;
     }
     task.emit(b.rows, b);

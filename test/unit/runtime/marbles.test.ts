@@ -36,7 +36,7 @@ function windowed(s: TestScheduler, spec: Partial<WindowAggregateSpec>, input: R
     { component: 'w', query: 'q', task: 0, tasks: 1, clock: schedulerClock(s), errors: new CollectingErrorStream(), metrics: newRunMetrics(), eventTime: () => -Infinity },
     { emit: (rows) => out.next(rows), error: () => undefined },
   );
-  input.subscribe({ next: (rows) => bolt.execute(rows as Row[], 0), complete: () => bolt.onEnd('exhausted') });
+  input.subscribe({ next: (rows) => bolt.execute(rows as Row[]), complete: () => bolt.onEnd('exhausted') });
   return out.pipe(map((rows) => rows.map((r) => `${String(r[0])}@${String(r[1])}`).join(' ')));
 }
 

@@ -98,7 +98,7 @@ describe('WindowAggregate, ON field', () => {
   it('tumbling: emits per key when the watermark passes the window end, not before', () => {
     const b = new WindowAggregateBolt(spec({}));
     const h = drive(b);
-    b.execute([[1, 'a', 5], [3, 'b', 1], [9, 'a', 2], [10, 'a', 7]], 0);
+    b.execute([[1, 'a', 5], [3, 'b', 1], [9, 'a', 2], [10, 'a', 7]]);
     expect(h.take()).toEqual([]);
     b.onWatermark(10);
     expect(sorted(h.take())).toEqual([['a', 2, 7, 0, 10], ['b', 1, 1, 0, 10]]);
@@ -109,9 +109,9 @@ describe('WindowAggregate, ON field', () => {
   it('a tuple for a window that already closed goes to the error stream with the reason, and is counted', () => {
     const b = new WindowAggregateBolt(spec({}));
     const h = drive(b);
-    b.execute([[12, 'a', 1]], 0);
+    b.execute([[12, 'a', 1]]);
     b.onWatermark(12);
-    b.execute([[4, 'a', 100], [15, 'a', 1]], 0);
+    b.execute([[4, 'a', 100], [15, 'a', 1]]);
     b.onEnd('exhausted');
     expect(h.rows()).toEqual([['a', 2, 2, 10, 20]]);
     expect(h.errors.counts.get('GALE_ERR_RUNTIME_LATE_TUPLE')).toBe(1);
@@ -121,7 +121,7 @@ describe('WindowAggregate, ON field', () => {
   it('a stop emits no partial window', () => {
     const b = new WindowAggregateBolt(spec({}));
     const h = drive(b);
-    b.execute([[1, 'a', 5]], 0);
+    b.execute([[1, 'a', 5]]);
     b.onEnd('stopped');
     expect(h.rows()).toEqual([]);
   });
@@ -134,7 +134,7 @@ describe('WindowAggregate, ON field', () => {
       // deliver in small batches with watermarks in between (the way spouts do)
       for (let i = 0; i < rows.length; i += 17) {
         const batch = rows.slice(i, i + 17);
-        b.execute(batch, 0);
+        b.execute(batch);
         b.onWatermark(batch[batch.length - 1]![0] as number);
       }
       b.onEnd('exhausted');
@@ -146,9 +146,9 @@ describe('WindowAggregate, ON field', () => {
   it('without watermarks (field not the event-time field) windows close on the largest value seen', () => {
     const b = new WindowAggregateBolt(spec({ watermarkDriven: false }));
     const h = drive(b);
-    b.execute([[1, 'a', 1], [2, 'a', 1]], 0);
+    b.execute([[1, 'a', 1], [2, 'a', 1]]);
     expect(h.take()).toEqual([]);
-    b.execute([[11, 'a', 1]], 0);
+    b.execute([[11, 'a', 1]]);
     expect(h.take()).toEqual([['a', 2, 2, 0, 10]]);
   });
 
@@ -156,13 +156,13 @@ describe('WindowAggregate, ON field', () => {
     const b = new WindowAggregateBolt(
       spec({
         having: (r) => (r[1] as number) >= 1,
-        project: (r) => [r[0], r[1], r[4]],
+        project: (r) => [r[0]!, r[1]!, r[4]!],
         order: (x, y) => (y[1] as number) - (x[1] as number),
         limit: 1,
       }),
     );
     const h = drive(b);
-    b.execute([[1, 'a', 1], [2, 'b', 1], [3, 'b', 1], [11, 'a', 1], [12, 'a', 1], [13, 'c', 1]], 0);
+    b.execute([[1, 'a', 1], [2, 'b', 1], [3, 'b', 1], [11, 'a', 1], [12, 'a', 1], [13, 'c', 1]]);
     b.onEnd('exhausted');
     expect(h.rows()).toEqual([['b', 2, 10], ['a', 2, 20]]);
   });
@@ -175,9 +175,9 @@ describe('WindowAggregate, TUPLES', () => {
     );
     const h = drive(b);
     // partition a: x = 1..6 ; partition b: x = 10, 20
-    b.execute([[0, 'a', 1], [0, 'a', 2], [0, 'b', 10], [0, 'a', 3]], 0);
+    b.execute([[0, 'a', 1], [0, 'a', 2], [0, 'b', 10], [0, 'a', 3]]);
     expect(h.take()).toEqual([['a', 3, 6, 0, 3]]);
-    b.execute([[0, 'a', 4], [0, 'a', 5], [0, 'b', 20], [0, 'a', 6]], 0);
+    b.execute([[0, 'a', 4], [0, 'a', 5], [0, 'b', 20], [0, 'a', 6]]);
     expect(h.take()).toEqual([['a', 3, 12, 2, 5]]);
     b.onEnd('exhausted');
     // a: window 2 = tuples 4,5 (x 5,6) ; b: window 0 = both tuples, window 1 not started... tuple index 2 never came
@@ -190,12 +190,12 @@ describe('WindowAggregate, TUPLES', () => {
       spec({ dimension: 'tuples', size: 3, advance: 3, timeoutMs: 5000, partitionBy: [], groupBy: [], aggregates: calls(['count']) }),
     );
     const h = drive(b, clock);
-    b.execute([[0, 'a', 1]], 0);
+    b.execute([[0, 'a', 1]]);
     clock.advanceTo(4999);
     expect(h.take()).toEqual([]);
     clock.advanceTo(5000);
     expect(h.take()).toEqual([[1, 0, 3]]);
-    b.execute([[0, 'a', 1], [0, 'a', 1], [0, 'a', 1]], 0);
+    b.execute([[0, 'a', 1], [0, 'a', 1], [0, 'a', 1]]);
     expect(h.take()).toEqual([[3, 0, 3]]);
   });
 });
@@ -205,14 +205,14 @@ describe('WindowAggregate, TIME (virtual clock, no sleeps)', () => {
     const clock = new VirtualClock(1_000_500);
     const b = new WindowAggregateBolt(spec({ dimension: 'time', size: 2000, advance: 1000, groupBy: [], aggregates: calls(['count']) }));
     const h = drive(b, clock);
-    b.execute([[0, 'a', 1], [0, 'a', 1]], 0);
+    b.execute([[0, 'a', 1], [0, 'a', 1]]);
     clock.advanceTo(1_000_999);
     expect(h.take()).toEqual([]);
     clock.advanceTo(1_001_000);
     // both tuples arrived at 1_000_500: in [999_000, 1_001_000) and [1_000_000, 1_002_000)
     expect(h.take()).toEqual([[2, 999_000, 1_001_000]]);
     clock.advanceTo(1_001_200);
-    b.execute([[0, 'a', 1]], 0);
+    b.execute([[0, 'a', 1]]);
     clock.advanceTo(1_002_000);
     expect(h.take()).toEqual([[3, 1_000_000, 1_002_000]]);
     clock.advanceTo(1_003_000);
