@@ -4,24 +4,17 @@
  */
 import { GaleError } from '../errors.js';
 
-export const kafkaErrorCodes = [
-  /** a request body or header does not decode at the version it claims */
-  'GALE_ERR_KAFKA_MALFORMED_REQUEST',
-  /** an encoder was given a value its field cannot carry at this version (a handler bug) */
-  'GALE_ERR_KAFKA_ENCODE',
-  /** api key or version not offered by this broker */
-  'GALE_ERR_KAFKA_UNSUPPORTED_API',
-  /** a request arrived before SASL authentication completed */
-  'GALE_ERR_KAFKA_UNAUTHENTICATED',
-  /** SASL authentication failed */
-  'GALE_ERR_KAFKA_SASL_FAILED',
-  /** a record batch failed validation (size, magic, CRC) */
-  'GALE_ERR_KAFKA_CORRUPT_BATCH',
-  /** broker configuration given at start is invalid (e.g. the SASL users file) */
-  'GALE_ERR_KAFKA_CONFIG',
-] as const;
+export const kafkaErrors = {
+  GALE_ERR_KAFKA_MALFORMED_REQUEST: 'a request body or header does not decode at the version it claims',
+  GALE_ERR_KAFKA_ENCODE: 'an encoder was given a value its field cannot carry at this version (a handler bug)',
+  GALE_ERR_KAFKA_UNSUPPORTED_API: 'api key or version not offered by this broker',
+  GALE_ERR_KAFKA_UNAUTHENTICATED: 'a request arrived before SASL authentication completed',
+  GALE_ERR_KAFKA_SASL_FAILED: 'SASL authentication failed',
+  GALE_ERR_KAFKA_CORRUPT_BATCH: 'a record batch failed validation (size, magic, CRC)',
+  GALE_ERR_KAFKA_CONFIG: 'broker configuration given at start is invalid (e.g. the SASL users file)',
+} as const;
 
-export type KafkaErrorCode = (typeof kafkaErrorCodes)[number];
+export type KafkaErrorCode = keyof typeof kafkaErrors;
 
 export class KafkaError extends GaleError<KafkaErrorCode> {
   override readonly name = 'KafkaError';

@@ -8,21 +8,16 @@
 import { GaleError, isGaleError } from '../errors.js';
 import type { Row } from './message.js';
 
-export const runtimeErrorCodes = [
-  'GALE_ERR_RUNTIME_OVERFLOW',
-  'GALE_ERR_RUNTIME_DIVISION_BY_ZERO',
-  'GALE_ERR_RUNTIME_BAD_CAST',
-  'GALE_ERR_RUNTIME_BAD_ARGUMENT',
-  'GALE_ERR_RUNTIME_LATE_TUPLE',
-  'GALE_ERR_RUNTIME_BAD_RECORD',
-  'GALE_ERR_RUNTIME_DUPLICATE_KEY',
-  'GALE_ERR_RUNTIME_NULL_KEY',
-  'GALE_ERR_RUNTIME_STATE_LIMIT',
-  'GALE_ERR_RUNTIME_EXPRESSION',
-  'GALE_ERR_RUNTIME_SOURCE',
-  'GALE_ERR_RUNTIME_SINK',
-] as const;
-export type RuntimeErrorCode = (typeof runtimeErrorCodes)[number];
+export const runtimeErrors = {
+  GALE_ERR_RUNTIME_LATE_TUPLE: 'a tuple older than a window that has already closed (event time behind the watermark); it is left out and counted',
+  GALE_ERR_RUNTIME_BAD_RECORD: 'an input record that does not parse against the stream schema (file and line, or topic/partition/offset)',
+  GALE_ERR_RUNTIME_DUPLICATE_KEY: 'INSERT into a memory table whose primary key already holds a row, without ON DUPLICATE KEY UPDATE',
+  GALE_ERR_RUNTIME_NULL_KEY: 'a NULL in a primary-key column of a memory table',
+  GALE_ERR_RUNTIME_STATE_LIMIT: 'an operator reached its bound on state (e.g. partial pattern matches) and dropped the oldest',
+  GALE_ERR_RUNTIME_EXPRESSION: 'an unexpected failure while processing one tuple (expression errors carry their GALE_ERR_SQL_RUNTIME_* code instead)',
+  GALE_ERR_RUNTIME_SOURCE: 'an input cannot be read (file unreadable, topic read failure, records deleted by retention before they were read)',
+} as const;
+export type RuntimeErrorCode = keyof typeof runtimeErrors;
 
 /** Thrown inside a compiled expression or operator for one tuple; caught by the bolt and reported. */
 export class RowError extends GaleError<RuntimeErrorCode> {

@@ -1,14 +1,12 @@
 /** Gale error codes of the group coordinator (GALE_ERR_KAFKA_GROUP_*). */
 import { GaleError } from '../../errors.js';
 
-export const groupErrorCodes = [
-  /** an internal invariant of the group state machine broke (a bug, never a client's fault) */
-  'GALE_ERR_KAFKA_GROUP_ILLEGAL_STATE',
-  /** a group coordinator setting (e.g. a `gale serve --group-*` option) is not usable */
-  'GALE_ERR_KAFKA_GROUP_CONFIG',
-] as const;
+export const groupErrors = {
+  GALE_ERR_KAFKA_GROUP_ILLEGAL_STATE: 'an internal invariant of the group state machine broke (a bug, never a client\'s fault)',
+  GALE_ERR_KAFKA_GROUP_CONFIG: 'a group coordinator setting (e.g. a `gale serve --group-*` option) is not usable',
+} as const;
 
-export type GroupGaleErrorCode = (typeof groupErrorCodes)[number];
+export type GroupGaleErrorCode = keyof typeof groupErrors;
 
 export class GroupStateError extends GaleError<'GALE_ERR_KAFKA_GROUP_ILLEGAL_STATE'> {
   override readonly name = 'GroupStateError';
