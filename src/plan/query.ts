@@ -258,6 +258,7 @@ function finish(q: CheckedQuery, p: Planner, side: Side, where: TExpr | undefine
         fields: q.output,
         env,
         eventTime: et,
+        limit: q.limit,
         describe: [whereText, `SELECT ${q.columns.map((c) => { const t = exprText(c.expr, q.inputs); return t === c.name ? t : `${t} AS ${c.name}`; }).join(', ')}`].filter((s) => s !== '').join('; '),
       }),
     );
@@ -283,5 +284,11 @@ function finish(q: CheckedQuery, p: Planner, side: Side, where: TExpr | undefine
   }
   const node = p.add(aggregateNode({ id: p.nextId('Aggregate'), query: p.query, q, ctx: p.ctx, offsets }));
   upstream.connect(node, 0);
-  return node;
+  if (q.limit === undefined) return node;
+  // a changelog with LIMIT: its first n rows, counted on one task
+  const limit = p.add(
+    calcNode({ id: p.nextId('Calc'), query: p.query, fields: q.output, env, limit: q.limit, describe: `LIMIT ${q.limit}` }),
+  );
+  limit.inputs.push({ node, port: 0 });
+  return limit;
 }

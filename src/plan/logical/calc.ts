@@ -14,6 +14,8 @@ export function calcNode(o: {
   env: ExprEnv;
   eventTime?: number | undefined;
   describe: string;
+  /** LIMIT n of a query without a window: one task passes the first n rows */
+  limit?: number | undefined;
 }): BoltNode {
   const calc = compileCalc({ where: o.where, project: o.project }, o.env);
   return {
@@ -24,9 +26,9 @@ export function calcNode(o: {
     ...(o.eventTime === undefined ? {} : { eventTime: o.eventTime }),
     inputs: [],
     describe: o.describe,
-    orderSensitive: false,
-    partitioning: { kind: 'any' },
-    create: () => new CalcBolt(calc),
+    orderSensitive: o.limit !== undefined,
+    partitioning: o.limit === undefined ? { kind: 'any' } : { kind: 'single' },
+    create: () => new CalcBolt(calc, o.limit),
   };
 }
 
