@@ -5,7 +5,6 @@
  */
 import { runtimeError } from '../../sql/errors.js';
 import { formatTimestampIso } from '../../sql/functions/index.js';
-import type { Value } from '../../sql/types.js';
 
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
@@ -39,36 +38,5 @@ export function iso(ms: number): string {
   return formatTimestampIso(ms);
 }
 
-/** x IN (items): TRUE if equal to some item, else NULL if an item is NULL, else FALSE. */
-export function inList(x: Value, items: readonly Value[]): boolean | null {
-  let sawNull = false;
-  for (let i = 0; i < items.length; i++) {
-    const v = items[i];
-    if (v === null) sawNull = true;
-    else if (v === x) return true;
-  }
-  return sawNull ? null : false;
-}
-
-const likeCache = new Map<string, RegExp>();
-
-/** A LIKE pattern as an anchored regular expression (`%` any run, `_` one character, case-sensitive). */
-export function likeRegex(pattern: string): RegExp {
-  let re = likeCache.get(pattern);
-  if (re === undefined) {
-    let src = '^';
-    for (const ch of pattern) {
-      if (ch === '%') src += '[\\s\\S]*';
-      else if (ch === '_') src += '[\\s\\S]';
-      else src += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-    }
-    re = new RegExp(`${src}$`, 'u');
-    if (likeCache.size > 1000) likeCache.clear();
-    likeCache.set(pattern, re);
-  }
-  return re;
-}
-
-export function like(s: string, pattern: string): boolean {
-  return likeRegex(pattern).test(s);
-}
+// IN and LIKE are the front end's own operators (one definition of their NULL rules).
+export { inList, like, likePattern as likeRegex } from '../../sql/functions/operators.js';
