@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataSets } from './data.js';
-import { duckRows, duckWith, multisetDiff, parseCase, pickOutput, runGale, writeData } from './harness.js';
+import { duckRows, duckWith, multisetDiff, parseCase, pickOutput, runGale, writeCaseFiles, writeData } from './harness.js';
 import { REFERENCES } from './reference.js';
 
 const casesDir = new URL('./cases/', import.meta.url).pathname;
@@ -36,11 +36,12 @@ describe('differential: Gale vs an independent oracle', () => {
   for (const file of files) {
     const c = parseCase(readFileSync(join(casesDir, file), 'utf8'));
     it(`${file}: ${c.title}`, async () => {
+      writeCaseFiles(dir, c);
       const run = await runGale(c.gale, dir);
       const actual = pickOutput(run, c.output);
       let expected;
       if (c.oracle.kind === 'duckdb') {
-        expected = await duckRows(duck, c.oracle.sql);
+        expected = await duckRows(duck, c.oracle.sql.replaceAll('$DIR', dir));
       } else {
         const ref = REFERENCES[c.oracle.name];
         if (ref === undefined) throw new Error(`no reference named ${c.oracle.name}`);

@@ -11,6 +11,9 @@
  *   -- oracle: reference NAME    (a function in reference.ts)
  *   -- output: STREAM            (which output to compare; default: the only one)
  *   -- errors: CODE N            (the run must report exactly N errors with CODE)
+ *   /* file NAME                 (a small input file the case brings, written
+ *   ...lines...                   next to the generated ones; the DuckDB SQL
+ *   * /                           reads it as '$DIR/NAME')
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +31,8 @@ export interface Case {
   readonly output?: string;
   readonly errors?: { code: string; count: number };
   readonly gale: string;
+  /** input files the case brings: name → content */
+  readonly files: ReadonlyMap<string, string>;
 }
 
 export function parseCase(text: string): Case {
@@ -38,6 +43,8 @@ export function parseCase(text: string): Case {
   const oracle: Case['oracle'] = oracleLine.startsWith('reference')
     ? { kind: 'reference', name: oracleLine.split(/\s+/)[1]! }
     : { kind: 'duckdb', sql: block?.[1] ?? '' };
+  const files = new Map<string, string>();
+  for (const m of text.matchAll(/\/\*\s*file ([\w.-]+)\n([\s\S]*?)^\*\//gm)) files.set(m[1]!, m[2]!);
   const errors = header('errors');
   const output = header('output');
   return {
@@ -46,6 +53,7 @@ export function parseCase(text: string): Case {
     ...(output === undefined ? {} : { output }),
     ...(errors === undefined ? {} : { errors: { code: errors.split(/\s+/)[0]!, count: Number(errors.split(/\s+/)[1]) } }),
     gale: text.replace(/\/\*\s*oracle[\s\S]*?\*\//, ''),
+    files,
   };
 }
 
@@ -56,6 +64,11 @@ export function writeData(dir: string, sets: readonly DataSet[]): void {
     const lines = s.rows.map((r) => JSON.stringify(isoTs && typeof r['ts'] === 'number' ? { ...r, ts: new Date(r['ts']).toISOString() } : r));
     writeFileSync(join(dir, `${s.name}.jsonl`), `${lines.join('\n')}\n`);
   }
+}
+
+/** Writes the input files a case brings into `dir`. */
+export function writeCaseFiles(dir: string, c: Case): void {
+  for (const [name, content] of c.files) writeFileSync(join(dir, name), content);
 }
 
 export async function duckWith(sets: readonly DataSet[]): Promise<DuckDBConnection> {
