@@ -88,6 +88,14 @@ export function planSelect(q: CheckedQuery, p: Planner): BoltNode {
     case 'TupleJoin': {
       if (q.from.items.length !== 2) throw unsupported('a tuple join of more than two streams (join two, INTO a stream, then join the third)', q);
       const [a, b] = q.from.items as [CheckedFrom, CheckedFrom];
+      const isTable = (f: CheckedFrom): f is Extract<CheckedFrom, { kind: 'Scan' }> => f.kind === 'Scan' && q.inputs[f.input]!.source === 'table';
+      const table = isTable(a) ? a : isTable(b) ? b : undefined;
+      if (table !== undefined) {
+        // FROM s[w], t WHERE p is the lookup s JOIN t ON p: each stream tuple reads the table as it is then
+        const on: TExpr = q.where ?? { kind: 'Literal', type: 'bool', value: true, loc: q.ast.loc };
+        const side = joinSide({ kind: 'Join', joinType: 'inner', left: table === a ? b : a, right: table.input, on, lookup: 'right-table' }, q, p, NO_PUSH);
+        return finish(q, p, side, undefined);
+      }
       const push = new Pushdown(conjuncts(q.where));
       const l = fromSide(a, q, p, push);
       const r = fromSide(b, q, p, push);

@@ -120,6 +120,15 @@ function checkFromItem(st: FromState, item: FromItem): CheckedFrom | undefined {
     lookup = 'left-table';
   } else if (!requireWindows(st, [...inputsOf(left), right], 'a stream–stream JOIN keeps only windowed tuples')) {
     return undefined;
+  } else if (left.kind !== 'Scan') {
+    // the runtime joins two windowed streams; a third is joined to an intermediate stream
+    report(
+      ctx,
+      'GALE_ERR_SQL_BAD_JOIN',
+      `a stream–stream JOIN needs a single stream on its left, not a join: write the first join INTO a stream, then join that stream with '${rightInput.alias}' (further joins to tables are fine)`,
+      item.right.loc,
+    );
+    return undefined;
   }
   const before = ctx.errors.length;
   const on = checkExpr(ctx, { scope: { inputs: st.inputs }, noAggregates: 'in a join condition' }, item.on);
@@ -150,6 +159,10 @@ export function checkFrom(ctx: CheckContext, from: FromClause, inputs: QueryInpu
       return undefined;
     }
     return only;
+  }
+  if (items.length > 2) {
+    report(ctx, 'GALE_ERR_SQL_BAD_JOIN', `a tuple join (FROM a[w], b[w]) joins two inputs, not ${items.length}: write the first two INTO a stream, then join that with the third`, from.items[2]!.loc);
+    return undefined;
   }
   const streamInputs = items.flatMap(inputsOf);
   if (!requireWindows(st, streamInputs, 'a tuple join (FROM a[w], b[w]) matches windowed tuples')) return undefined;
