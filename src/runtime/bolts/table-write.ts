@@ -49,6 +49,15 @@ export class TableWriteBolt implements Bolt {
     this.out = out;
   }
 
+  /** The table's rows, for a checkpoint of the query writing it. */
+  snapshot(): { rows: Row[] } {
+    return { rows: this.spec.table.scan() };
+  }
+
+  restore(state: unknown): void {
+    for (const row of (state as { rows: Row[] }).rows) this.spec.table.put(row);
+  }
+
   execute(rows: Row[]): void {
     const result: Row[] = [];
     for (let i = 0; i < rows.length; i++) {

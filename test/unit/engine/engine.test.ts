@@ -139,6 +139,26 @@ describe('engine', () => {
     expect(e.runningQueries).toHaveLength(0);
   });
 
+  it('a memory table written by a persistent query keeps its rows across a restart', async () => {
+    let e = await open();
+    ok(
+      await e.execute(`CREATE STREAM pay (user string, amount long);
+CREATE MEMORY TABLE balance (user string, total long, PRIMARY KEY (user));
+INSERT INTO balance SELECT user, amount AS total FROM pay ON DUPLICATE KEY UPDATE total = balance.total + total RETURNING user, total INTO balances;
+INSERT INTO pay VALUES ('ann', 5), ('ann', 7);`),
+    );
+    expect(await until(async () => (await readTopic(log, 'balances')).length === 2)).toBe(true);
+    await shut();
+    e = await open();
+    ok(await e.execute(`INSERT INTO pay VALUES ('ann', 100);`));
+    expect(await until(async () => (await readTopic(log, 'balances')).length === 3)).toBe(true);
+    expect((await readTopic(log, 'balances')).map((r) => JSON.parse(r.value!) as unknown)).toEqual([
+      { user: 'ann', total: 5 },
+      { user: 'ann', total: 12 },
+      { user: 'ann', total: 112 },
+    ]);
+  });
+
   it('push queries: rows as they are inserted, from the end by default, from the start with SET earliest', async () => {
     const e = await open();
     ok(await e.execute(`CREATE STREAM s (id int, name string); INSERT INTO s VALUES (1, 'old');`));
