@@ -190,6 +190,8 @@ export class Engine implements EngineApi {
   private async load(resume: boolean): Promise<void> {
     const s = this.s;
     const entries = await s.store.load();
+    for (const p of s.store.skipped) s.logger.warn(`catalog: ${p} is not a catalog entry; skipped`);
+    for (const q of s.checkpoints.unreadable) s.logger.warn(`checkpoints: a record of query ${q} is unreadable; it starts from its previous checkpoint, or afresh`);
     for (const e of entries.filter((x) => x.kind !== 'queries')) {
       const r = analyzeScript(e.sql, { catalog: s.catalog });
       if (r.errors.length > 0) {

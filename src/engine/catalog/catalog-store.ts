@@ -58,15 +58,25 @@ export class CatalogStore {
     }
   }
 
+  /** paths of nodes the last load could not read (not JSON entries: written by hand?) */
+  skipped: string[] = [];
+
   /** Every entry, in the order the statements were made. */
   async load(): Promise<CatalogEntry[]> {
     const out: CatalogEntry[] = [];
+    this.skipped = [];
     for (const kind of CATALOG_KINDS) {
       for (const child of await this.coord.children(`${ROOT}/${kind}`)) {
-        const node = await this.coord.get(`${ROOT}/${kind}/${child}`);
+        const path = `${ROOT}/${kind}/${child}`;
+        const node = await this.coord.get(path);
         if (node === undefined) continue;
-        const v = JSON.parse(dec.decode(node.data)) as Omit<CatalogEntry, 'kind' | 'name'>;
-        out.push({ ...v, kind, name: decodeURIComponent(child) });
+        try {
+          const v = JSON.parse(dec.decode(node.data)) as Omit<CatalogEntry, 'kind' | 'name'>;
+          if (typeof v.sql !== 'string' || typeof v.seq !== 'number') throw new Error('not a catalog entry');
+          out.push({ ...v, kind, name: decodeURIComponent(child) });
+        } catch {
+          this.skipped.push(path);
+        }
       }
     }
     return out.sort((a, b) => a.seq - b.seq);

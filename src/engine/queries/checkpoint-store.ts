@@ -47,6 +47,8 @@ const TOPIC_CONFIG = {
 
 export class CheckpointStore {
   private readonly latest = new Map<string, QueryCheckpoint>();
+  /** queries with a checkpoint record that does not parse (skipped on load) */
+  readonly unreadable: string[] = [];
   private tail: Promise<unknown> = Promise.resolve();
 
   private constructor(private readonly log: Log) {}
@@ -106,8 +108,15 @@ export class CheckpointStore {
           for (const r of batch.records) {
             if (h.baseOffset + BigInt(r.offsetDelta) < at || r.key === null) continue;
             const query = r.key.toString('utf8');
-            if (r.value === null) this.latest.delete(query);
-            else this.latest.set(query, JSON.parse(r.value.toString('utf8')) as QueryCheckpoint);
+            if (r.value === null) {
+              this.latest.delete(query);
+              continue;
+            }
+            try {
+              this.latest.set(query, JSON.parse(r.value.toString('utf8')) as QueryCheckpoint);
+            } catch {
+              this.unreadable.push(query);
+            }
           }
         }
         if (last + 1n > at) at = last + 1n;
