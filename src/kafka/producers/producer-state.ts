@@ -65,20 +65,6 @@ export class ProducerStateTable {
     return { producerId, producerEpoch: 0 };
   }
 
-  /**
-   * KIP-360: a producer that knows its id and epoch asks for the next epoch
-   * (after a sequence error). Returns the bumped epoch, or an error when the
-   * epoch given is not the current one.
-   */
-  bump(producerId: bigint, epoch: number): { producerId: bigint; producerEpoch: number } | { code: number } {
-    const current = this.epochs.get(producerId);
-    if (current !== undefined && current !== epoch) return { code: ErrorCode.PRODUCER_FENCED };
-    if (epoch >= 32766) return this.allocate(); // epoch exhausted: a new id, as Kafka does
-    const producerEpoch = epoch + 1;
-    this.epochs.set(producerId, producerEpoch);
-    return { producerId, producerEpoch };
-  }
-
   private stateFor(partitionKey: string): Map<bigint, PartitionProducer> {
     let m = this.partitions.get(partitionKey);
     if (m === undefined) this.partitions.set(partitionKey, (m = new Map()));

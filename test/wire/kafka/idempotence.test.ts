@@ -2,7 +2,7 @@
  * Idempotent producer: a batch retried after a lost response is answered
  * with its original offsets and not appended twice (kafkajs through a proxy
  * that swallows the first Produce response), and the sequence rules hold
- * for exact frames: duplicates, gaps, stale epochs, epoch bumps.
+ * for exact frames: duplicates, gaps, and InitProducerId always handing out a fresh id.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeRecordBatch } from '../../../src/log/record-batch/index.js';
@@ -51,7 +51,7 @@ describe('idempotent producer', () => {
     expect((await broker.log.offsets({ topic, partition: 0 })).highWatermark).toBe(15n);
   });
 
-  it('exact frames: duplicate, gap, stale epoch and epoch bump', async () => {
+  it('exact frames: duplicate, gap, and a fresh id for every InitProducerId', async () => {
     const topic = 'idem-raw';
     await broker.log.createTopic(topic, { partitions: 1 });
     const c = await RawClient.connect(broker.server.port);
@@ -77,11 +77,17 @@ describe('idempotent producer', () => {
       expect((await broker.log.offsets({ topic, partition: 0 })).highWatermark).toBe(5n);
       // a gap: OUT_OF_ORDER_SEQUENCE_NUMBER
       expect(await send(7, 0, 1)).toMatchObject({ errorCode: 45 });
-      // KIP-360 epoch bump, then the old epoch is fenced
-      const bumped = await c.request(initProducerIdApi, 4, { transactionalId: null, transactionTimeoutMs: 60000, producerId: pid, producerEpoch: 0 });
-      expect(bumped).toMatchObject({ errorCode: 0, producerId: pid, producerEpoch: 1 });
-      expect(await send(0, 1, 1)).toMatchObject({ errorCode: 0, baseOffset: 5n });
-      expect(await send(5, 0, 1)).toMatchObject({ errorCode: 47 });
+      // a producer that names its id and epoch (librdkafka after a sequence error; @platformatic/kafka
+      // always names 0/0) gets a fresh id at epoch 0, as from Kafka: ids are never shared or fenced
+      const again = await c.request(initProducerIdApi, 4, { transactionalId: null, transactionTimeoutMs: 60000, producerId: pid, producerEpoch: 0 });
+      expect(again).toMatchObject({ errorCode: 0, producerEpoch: 0 });
+      expect(again.producerId).not.toBe(pid);
+      const zero = [0, 1].map(() => c.request(initProducerIdApi, 4, { transactionalId: null, transactionTimeoutMs: 60000, producerId: 0n, producerEpoch: 0 }));
+      const [z1, z2] = await Promise.all(zero);
+      expect(z1).toMatchObject({ errorCode: 0, producerEpoch: 0 });
+      expect(z2).toMatchObject({ errorCode: 0, producerEpoch: 0 });
+      expect(new Set([pid, again.producerId, z1!.producerId, z2!.producerId]).size).toBe(4);
+      expect(await send(5, 0, 1)).toMatchObject({ errorCode: 0, baseOffset: 5n });
       expect((await broker.log.offsets({ topic, partition: 0 })).highWatermark).toBe(6n);
     } finally {
       c.close();

@@ -1,6 +1,10 @@
 /**
- * InitProducerId for idempotent producers: a fresh producer id at epoch 0,
- * or (v3+, KIP-360) the next epoch of the id and epoch the producer names.
+ * InitProducerId for idempotent producers: always a fresh producer id at
+ * epoch 0, whatever id and epoch the request names — as Kafka's transaction
+ * coordinator does for a null transactional id. A named id is only a hint
+ * (librdkafka and Java send their current one after a sequence error;
+ * @platformatic/kafka always sends 0/0), so handing it back bumped would let
+ * two producers share one id or fence each other.
  * Transactions are not implemented, so a transactional id is refused.
  */
 import { ErrorCode } from '../../error-codes.js';
@@ -16,12 +20,6 @@ export const initProducerId = defineApi({
       // Not retriable on purpose: clients must not loop waiting for a transaction coordinator that never comes.
       return { throttleTimeMs: 0, errorCode: ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, producerId: -1n, producerEpoch: -1 };
     }
-    const table = producerState(ctx.broker);
-    if (req.producerId >= 0n && req.producerEpoch >= 0) {
-      const bumped = table.bump(req.producerId, req.producerEpoch);
-      if ('code' in bumped) return { throttleTimeMs: 0, errorCode: bumped.code, producerId: -1n, producerEpoch: -1 };
-      return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, ...bumped };
-    }
-    return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, ...table.allocate() };
+    return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, ...producerState(ctx.broker).allocate() };
   },
 });
