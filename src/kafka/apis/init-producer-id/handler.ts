@@ -18,6 +18,10 @@ export const initProducerId = defineApi({
   handler: (req, ctx) => {
     if (req.transactionalId !== null) {
       // Not retriable on purpose: clients must not loop waiting for a transaction coordinator that never comes.
+      // The response has no message field, so the reason goes to the broker's log.
+      ctx.broker.logger.warn(
+        `client ${ctx.header.clientId ?? '(none)'}: transactional id '${req.transactionalId}' refused with TRANSACTIONAL_ID_AUTHORIZATION_FAILED: Gale does not implement Kafka transactions (idempotent producers work)`,
+      );
       return { throttleTimeMs: 0, errorCode: ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, producerId: -1n, producerEpoch: -1 };
     }
     return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, ...producerState(ctx.broker).allocate() };
