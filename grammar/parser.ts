@@ -16,7 +16,7 @@ import { definePatternRules } from './rules/pattern.js';
 import { defineQueryRules } from './rules/query.js';
 import { defineSessionRules } from './rules/session.js';
 import { defineStatementRules } from './rules/statements.js';
-import { ReservedKeyword, allTokens } from './tokens.js';
+import { ComparisonOperator, Equals, ReservedKeyword, allTokens } from './tokens.js';
 import { describeExpected, describeToken } from './expected.js';
 
 /** What the last syntax error expected (set by the message provider; read right after a failed parse). */
@@ -52,7 +52,14 @@ function expectedMessage(expected: TokenType[], actual: IToken): string {
   const wantsName = desc.items.includes('a name') || desc.items.includes('an expression');
   const looksLikeName =
     tokenMatcher(actual, ReservedKeyword) && actual.image !== actual.image.toUpperCase() && !CLAUSE_WORDS.has(actual.image.toLowerCase());
-  const hint = wantsName && looksLikeName ? ` (a reserved word: write "${actual.image}" to use it as a name)` : '';
+  // after a complete operand, `<` (etc.) can only be unexpected because comparisons do not chain
+  const chained = !wantsName && tokenMatcher(actual, ComparisonOperator) && !tokenMatcher(actual, Equals);
+  const hint =
+    (wantsName && looksLikeName) || (desc.items.length === 1 && desc.items[0] === 'a name' && tokenMatcher(actual, ReservedKeyword))
+      ? ` (a reserved word: write "${actual.image}" to use it as a name)`
+      : chained
+        ? ' (comparisons do not chain: write a < b AND b < c, or use BETWEEN)'
+        : '';
   return `expected ${desc.text} but found ${describeToken(actual)}${hint}`;
 }
 

@@ -1,0 +1,4 @@
+-- error: GALE_ERR_SQL_PRIMARY_KEY_UPDATE at 4:58
+CREATE INPUT STREAM s (a int, b string);
+CREATE MEMORY TABLE t (a int, b string, PRIMARY KEY (a));
+INSERT INTO t SELECT a, b FROM s ON DUPLICATE KEY UPDATE a = a + 1;

@@ -1,0 +1,3 @@
+-- error: GALE_ERR_SQL_BAD_LITERAL at 3:28
+CREATE INPUT STREAM s (a int, ts timestamp);
+SELECT a FROM s WHERE ts > TIMESTAMP '2024-13-01';

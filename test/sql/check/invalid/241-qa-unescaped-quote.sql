@@ -1,0 +1,3 @@
+-- error: GALE_ERR_SQL_UNTERMINATED_STRING at 3:42
+CREATE INPUT STREAM s (a int, ts timestamp);
+SELECT a FROM s WHERE a IS NULL AND 'it's';

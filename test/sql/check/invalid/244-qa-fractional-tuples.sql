@@ -1,0 +1,3 @@
+-- error: GALE_ERR_SQL_BAD_WINDOW at 3:34
+CREATE INPUT STREAM s (a int, ts timestamp);
+SELECT count(*) AS n FROM s[SIZE 1.5 TUPLES];

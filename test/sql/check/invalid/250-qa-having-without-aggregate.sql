@@ -1,0 +1,3 @@
+-- error: GALE_ERR_SQL_AGGREGATE_MISUSE at 3:24
+CREATE INPUT STREAM s (a int, ts timestamp);
+SELECT a FROM s HAVING a > 1;

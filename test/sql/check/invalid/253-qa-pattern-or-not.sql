@@ -1,0 +1,4 @@
+-- error: GALE_ERR_SQL_BAD_PATTERN at 4:48
+CREATE INPUT STREAM s (a int, b string);
+CREATE INPUT STREAM r (a int, b string);
+SELECT x.a FROM PATTERN s AS x THEN (r AS y OR NOT r AS z) WITHIN 10 TIME;

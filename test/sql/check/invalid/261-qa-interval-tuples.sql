@@ -1,0 +1,3 @@
+-- error: GALE_ERR_SQL_BAD_WINDOW at 3:34
+CREATE INPUT STREAM s (a int, b string);
+SELECT count(*) AS n FROM s[SIZE INTERVAL '1' MINUTE TUPLES];

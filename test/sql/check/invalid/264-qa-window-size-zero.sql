@@ -1,0 +1,3 @@
+-- error: GALE_ERR_SQL_BAD_WINDOW at 3:23
+CREATE INPUT STREAM s (a int, b string);
+CREATE WINDOW w (SIZE 0 TUPLES);

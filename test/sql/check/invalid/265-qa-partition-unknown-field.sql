@@ -1,0 +1,3 @@
+-- error: GALE_ERR_SQL_UNKNOWN_FIELD at 3:57
+CREATE INPUT STREAM s (a int, b string);
+SELECT count(*) AS n FROM s[SIZE 10 TUPLES PARTITION BY c];

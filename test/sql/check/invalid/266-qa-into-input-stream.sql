@@ -1,0 +1,4 @@
+-- error: GALE_ERR_SQL_WRITE_TO_INPUT at 4:22
+CREATE INPUT STREAM s (a int, b string);
+CREATE INPUT STREAM o (a int);
+SELECT a FROM s INTO o;

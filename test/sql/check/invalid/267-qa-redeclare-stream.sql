@@ -1,0 +1,3 @@
+-- error: GALE_ERR_SQL_DUPLICATE_NAME at 3:15
+CREATE INPUT STREAM s (a int, b string);
+CREATE STREAM s;

@@ -1,0 +1,3 @@
+-- error: GALE_ERR_SQL_NOT_A_TABLE at 3:13
+CREATE INPUT STREAM s (a int, b string);
+DELETE FROM s USING s WHERE a = 1;

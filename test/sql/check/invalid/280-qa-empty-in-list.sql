@@ -1,0 +1,3 @@
+-- error: GALE_ERR_SQL_UNEXPECTED_TOKEN at 3:29
+CREATE INPUT STREAM s (a int, b string, ts timestamp);
+SELECT a FROM s WHERE a IN ();

@@ -1,0 +1,4 @@
+-- error: GALE_ERR_SQL_UNEXPECTED_TOKEN at 3:20
+CREATE INPUT STREAM s (a int);
+SELECT a FROM s AS select;
+CREATE INPUT STREAM t (order int);
