@@ -2,7 +2,8 @@
  * Event time at one task: the minimum over its input channels of each
  * channel's watermark (DESIGN: "the minimum over its partitions of the largest
  * field value each has delivered"). A channel marked idle stops holding the
- * minimum back until it delivers again; an ended channel sits at +Infinity.
+ * minimum back until it delivers again; when every channel is idle, event
+ * time is the largest of their marks; an ended channel sits at +Infinity.
  * Event time never moves backwards.
  */
 export class WatermarkTracker {
@@ -46,7 +47,18 @@ export class WatermarkTracker {
       const m = this.marks[i]!;
       if (m < min) min = m;
     }
-    if (!any) return undefined; // all idle: event time stays where it is
+    if (!any) {
+      // every channel idle: nothing holds event time back below what has been delivered, so it
+      // moves to the largest mark. Otherwise which channel went idle last would decide whether a
+      // window closes, and a replay (which reads everything at once) could close fewer windows.
+      let max = -Infinity;
+      for (let i = 0; i < this.marks.length; i++) if (this.marks[i]! > max) max = this.marks[i]!;
+      if (max > this.current) {
+        this.current = max;
+        return max;
+      }
+      return undefined;
+    }
     if (min > this.current) {
       this.current = min;
       return min;
