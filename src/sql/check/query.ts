@@ -223,7 +223,9 @@ export function checkItems(
   let ok = true;
   const add = (c: ItemColumn, loc: SourceSpan): void => {
     if (list.some((x) => x.name === c.name)) {
-      report(ctx, 'GALE_ERR_SQL_DUPLICATE_COLUMN', `two output columns are named '${c.name}'; rename one with AS`, loc);
+      // a column from * cannot take AS: say how to name it instead
+      const fix = c.star === undefined ? 'rename one with AS' : `list the columns instead of *, renaming one (e.g. x.${c.name} AS x_${c.name})`;
+      report(ctx, 'GALE_ERR_SQL_DUPLICATE_COLUMN', `two output columns are named '${c.name}'; ${fix}`, loc);
       ok = false;
       return;
     }
