@@ -140,6 +140,38 @@ class Side {
     }
   }
 
+  /** The live window as plain data (checkpoints). */
+  exportState(): SideState {
+    const entries: SideState['entries'][number][] = [];
+    for (const e of this.all) if (!e.dead) entries.push([e.row, e.key, e.ts, e.arrival, e.matched]);
+    return { maxTs: this.maxTs, entries, counts: [...this.partitions].map(([pk, p]) => [pk, p.count]) };
+  }
+
+  /** Loads an exported window into this (empty) side. */
+  importState(s: SideState): void {
+    this.maxTs = s.maxTs;
+    const w = this.spec.window;
+    for (const [row, key, ts, arrival, matched] of s.entries) {
+      const e: Entry = { row, key, ts, arrival, matched, dead: false };
+      this.all.push(e);
+      this.inserted++;
+      if (w.kind === 'tuples') {
+        const pk = w.partitionBy(row);
+        let part = this.partitions.get(pk);
+        if (part === undefined) {
+          part = { q: new Fifo(), count: 0 };
+          this.partitions.set(pk, part);
+        }
+        part.q.push(e);
+      }
+    }
+    for (const [pk, count] of s.counts) {
+      const part = this.partitions.get(pk);
+      if (part !== undefined) part.count = count;
+      else this.partitions.set(pk, { q: new Fifo(), count });
+    }
+  }
+
   /** Live entries that may have `key` (callers still skip dead ones). */
   candidates(key: unknown, keyed: boolean): Iterable<Entry> | readonly Entry[] {
     if (!keyed) return this.all;
@@ -202,6 +234,13 @@ class Side {
 
 const EMPTY: readonly Entry[] = [];
 
+/** A side's checkpointed window: live entries [row, key, ts, arrival, matched] oldest first, TUPLES counts per partition. */
+export interface SideState {
+  readonly maxTs: number;
+  readonly entries: readonly (readonly [Row, unknown, number, number, boolean])[];
+  readonly counts: readonly (readonly [unknown, number])[];
+}
+
 export class JoinBolt implements Bolt {
   private ctx!: BoltContext;
   private out!: Collector;
@@ -217,6 +256,17 @@ export class JoinBolt implements Bolt {
   prepare(ctx: BoltContext, out: Collector): void {
     this.ctx = ctx;
     this.out = out;
+  }
+
+  /** Both sides' windows, for a checkpoint. */
+  snapshot(): { sides: [SideState, SideState] } {
+    return { sides: [this.sides[0].exportState(), this.sides[1].exportState()] };
+  }
+
+  restore(state: unknown): void {
+    const s = state as { sides: [SideState, SideState] };
+    this.sides[0].importState(s.sides[0]);
+    this.sides[1].importState(s.sides[1]);
   }
 
   execute(rows: Row[], port: number): void {
