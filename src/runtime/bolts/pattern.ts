@@ -111,6 +111,23 @@ export class PatternBolt implements Bolt {
     this.out = out;
   }
 
+  /** The partial matches per key, for a checkpoint. */
+  snapshot(): { maxSeen: number; states: [unknown, Partial[]][] } {
+    const states: [unknown, Partial[]][] = [];
+    for (const [k, list] of this.states) {
+      const live = list.filter((p) => !p.dead);
+      if (live.length > 0) states.push([k, live.map((p) => ({ ...p }))]);
+    }
+    return { maxSeen: this.maxSeen, states };
+  }
+
+  restore(state: unknown): void {
+    const s = state as { maxSeen: number; states: [unknown, Partial[]][] };
+    this.maxSeen = s.maxSeen;
+    for (const [k, list] of s.states) this.states.set(k, list);
+    if (this.spec.within.kind === 'time') this.armTimer();
+  }
+
   execute(rows: Row[], port: number): void {
     const within = this.spec.within;
     const inputs = this.spec.portInputs[port] ?? [];
