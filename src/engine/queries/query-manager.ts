@@ -12,8 +12,8 @@ import type { QueryRow } from '../statements/show.js';
 import { PersistentQuery } from './persistent-query.js';
 import { bindStatement, planFingerprint, planQuery, streamsOf } from './query-plan.js';
 
-/** Operators whose state checkpoints do not cover (window and changelog aggregates, joins and table writes are covered). */
-const UNCHECKPOINTED = ['Pattern', 'VariableUpdate'] as const;
+/** Operators whose state checkpoints do not cover (window and changelog aggregates, joins, patterns and table writes are). */
+const UNCHECKPOINTED = ['VariableUpdate'] as const;
 
 export interface RunningQuery {
   readonly id: string;
