@@ -9,6 +9,7 @@ import { createAggregate } from '../../../src/runtime/aggregates/index.js';
 import type { AggregateCall } from '../../../src/runtime/aggregates/aggregate-set.js';
 import { AggregateBolt } from '../../../src/runtime/bolts/aggregate.js';
 import { JoinBolt, type JoinSpec } from '../../../src/runtime/bolts/join.js';
+import { PatternBolt, type PatternSpec } from '../../../src/runtime/bolts/pattern.js';
 import { WindowAggregateBolt, type WindowAggregateSpec } from '../../../src/runtime/bolts/window-aggregate.js';
 import { fieldPart } from '../../../src/runtime/keys.js';
 import type { Row } from '../../../src/runtime/message.js';
@@ -144,6 +145,49 @@ describe('join state survives a checkpoint and restore', () => {
       const h2 = drive(second);
       second.restore(state);
       feedJoin(second, rows.slice(cut));
+      second.onEnd('exhausted');
+      expect(sorted([...h1.rows(), ...h2.rows()])).toEqual(sorted(expected));
+    }
+  });
+});
+
+describe('pattern state survives a checkpoint and restore', () => {
+  // PATTERN a THEN b WITHIN 20 ON ts, a and b the same stream [ts, key, x], keyed by key, a.x < b.x
+  const spec = (): PatternSpec => ({
+    widths: [3, 3],
+    portInputs: [[0, 1]],
+    paths: [[{ input: 0, negated: false }, { input: 1, negated: false }]],
+    within: { kind: 'field', amount: 20, fields: [0, 0], watermarkDriven: true },
+    conjuncts: [{ inputs: [0, 1], test: (c) => (c[2] as number) < (c[5] as number) }],
+    partitionKeys: [(r) => r[1], (r) => r[1]],
+    project: (c) => [c[1]!, c[0]!, c[3]!, c[2]!, c[5]!],
+  });
+  const feedPattern = (b: PatternBolt, rows: Row[]): void => {
+    for (let i = 0; i < rows.length; i += 5) {
+      const batch = rows.slice(i, i + 5);
+      b.execute(batch, 0);
+      b.onWatermark(batch[batch.length - 1]![0] as number);
+    }
+  };
+
+  it('the same matches as an uninterrupted run, wherever it stopped', () => {
+    const rows = randomRows(120, 5).map((r, i) => [r[0]!, r[1]!, (i * 37) % 50]);
+    const whole = new PatternBolt(spec());
+    const hw = drive(whole);
+    feedPattern(whole, rows);
+    whole.onEnd('exhausted');
+    const expected = hw.rows();
+    expect(expected.length).toBeGreaterThan(20);
+    for (const cut of [0, 5, 55, 115]) {
+      const first = new PatternBolt(spec());
+      const h1 = drive(first);
+      feedPattern(first, rows.slice(0, cut));
+      const state = roundTrip(first.snapshot());
+      first.onEnd('stopped');
+      const second = new PatternBolt(spec());
+      const h2 = drive(second);
+      second.restore(state);
+      feedPattern(second, rows.slice(cut));
       second.onEnd('exhausted');
       expect(sorted([...h1.rows(), ...h2.rows()])).toEqual(sorted(expected));
     }
