@@ -134,9 +134,20 @@ export class PatternBolt implements Bolt {
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
       try {
-        for (const input of inputs) {
+        // A tuple of a stream that several templates read plays every role at
+        // once: it extends and starts matches first, then kills, as a NOT,
+        // only the partial matches that existed before it (so in `a THEN NOT
+        // n THEN b` over one stream, the tuple that is b is not "between").
+        const roles = inputs.map((input) => {
           const t = within.kind === 'field' ? this.timeOf(row, input) : this.ctx.clock.now();
-          this.onTuple(row, input, t);
+          const key = this.spec.partitionKeys === undefined ? '' : this.spec.partitionKeys[input]!(row);
+          return { input, t, key, before: this.states.get(key)?.length ?? 0 };
+        });
+        for (const r of roles) if (r.key !== null) this.extend(row, r.input, r.t, r.key, r.before);
+        for (const r of roles) if (r.key !== null) this.guard(row, r.input, r.t, r.key, r.before);
+        for (const r of roles) {
+          const list = r.key === null ? undefined : this.states.get(r.key);
+          if (list !== undefined) this.compact(r.key, list);
         }
       } catch (err) {
         this.out.error(err, row);
@@ -174,27 +185,17 @@ export class PatternBolt implements Bolt {
     return w.kind === 'field' ? w.amount : w.ms;
   }
 
-  private onTuple(row: Row, input: number, t: number): void {
-    const key = this.spec.partitionKeys === undefined ? '' : this.spec.partitionKeys[input]!(row);
-    if (key === null) return; // a NULL key equals nothing
+  /** Extends the partial matches that existed before this tuple, and starts new ones (a NULL key equals nothing). */
+  private extend(row: Row, input: number, t: number, key: unknown, before: number): void {
     let list = this.states.get(key);
     const span = this.span();
-    const existing = list?.length ?? 0;
-    // (1) guards and (2) extensions, over the partial matches that existed before this tuple
-    for (let i = 0; i < existing; i++) {
+    for (let i = 0; i < before; i++) {
       const pm = list![i]!;
-      if (pm.dead) continue;
+      if (pm.dead || pm.complete || t - pm.first > span) continue;
       const steps = this.plans[pm.path]!;
-      if (t - pm.first > span) continue;
       let p = pm.pos;
-      for (; p < steps.length && steps[p]!.negated; p++) {
-        const g = steps[p]!;
-        if (g.input === input && this.passes(g.checks, pm.rows, input, row)) {
-          pm.dead = true;
-          break;
-        }
-      }
-      if (pm.dead || pm.complete || p >= steps.length) continue;
+      while (p < steps.length && steps[p]!.negated) p++;
+      if (p >= steps.length) continue;
       const s = steps[p]!;
       if (s.input !== input || pm.rows.includes(row)) continue;
       if (!this.passes(s.checks, pm.rows, input, row)) continue;
@@ -202,7 +203,6 @@ export class PatternBolt implements Bolt {
       rows[input] = row;
       this.advance(list!, pm.path, p + 1, rows, pm.first);
     }
-    // (3) new partial matches
     for (let path = 0; path < this.plans.length; path++) {
       const s = this.plans[path]![0]!;
       if (s.input !== input || s.negated) continue;
@@ -215,7 +215,25 @@ export class PatternBolt implements Bolt {
       }
       this.advance(list, path, 1, rows, t);
     }
-    if (list !== undefined) this.compact(key, list);
+  }
+
+  /** A tuple that satisfies a NOT step waiting in a partial match (one that existed before the tuple) ends it. */
+  private guard(row: Row, input: number, t: number, key: unknown, before: number): void {
+    const list = this.states.get(key);
+    if (list === undefined) return;
+    const span = this.span();
+    for (let i = 0; i < before; i++) {
+      const pm = list[i]!;
+      if (pm.dead || t - pm.first > span || pm.rows.includes(row)) continue;
+      const steps = this.plans[pm.path]!;
+      for (let p = pm.pos; p < steps.length && steps[p]!.negated; p++) {
+        const g = steps[p]!;
+        if (g.input === input && this.passes(g.checks, pm.rows, input, row)) {
+          pm.dead = true;
+          break;
+        }
+      }
+    }
   }
 
   /** After binding a step: emit a complete match, or keep the partial match. */
