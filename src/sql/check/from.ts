@@ -210,6 +210,10 @@ function validatePattern(ctx: CheckContext, p: PatternExpr, top: boolean): boole
       report(ctx, 'GALE_ERR_SQL_BAD_PATTERN', 'NOT NOT is not allowed in a PATTERN', p.loc);
       return false;
     }
+    if (p.operand.kind !== 'PatternSource') {
+      report(ctx, 'GALE_ERR_SQL_BAD_PATTERN', 'NOT applies to one template (a THEN NOT b), not to a parenthesized group of templates', p.loc);
+      return false;
+    }
     return validatePattern(ctx, p.operand, false);
   }
   const bad = (side: PatternExpr, why: string): boolean => {
