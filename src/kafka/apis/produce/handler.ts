@@ -7,7 +7,8 @@
  * append (acks 1 and -1 are the same on one node); acks=0 gets no answer.
  *
  * Appends are issued synchronously while the request is dispatched, so the
- * order of batches on a connection is the order in the log.
+ * order of batches on a connection is the order in the log. Legacy message
+ * sets (magic 0/1) are up-converted to one v2 batch first (legacy-message-set.ts).
  */
 import type { AppendResult } from '../../../log/log.js';
 import { readBatchHeader, splitBatches } from '../../../log/record-batch/index.js';
@@ -16,6 +17,7 @@ import type { Broker } from '../../handler.js';
 import { defineApi, NO_RESPONSE } from '../../handler.js';
 import { failureOf } from '../../log-errors.js';
 import { ProducerStateTable } from '../../producers/producer-state.js';
+import { isLegacyMessageSet, upConvertMessageSet } from './legacy-message-set.js';
 import { produceApi } from './spec.js';
 
 export const PRODUCER_STATE = Symbol('kafka.producerState');
@@ -50,6 +52,8 @@ function producePartition(broker: Broker, topic: string, index: number, records:
   if (records === null || records.length === 0) return Promise.resolve(failed(index, ErrorCode.INVALID_RECORD, 'no record batch'));
   let spans;
   try {
+    // magic 0/1 message sets (sarama for Kafka 0.10, old clients) become one v2 batch, as in Kafka
+    if (isLegacyMessageSet(records)) records = upConvertMessageSet(records);
     // headers only: the log checks every CRC-32C while it writes (src/log/partition.ts)
     spans = splitBatches(records, { producer: true, skipCrc: true });
   } catch (err) {

@@ -1,0 +1,82 @@
+/**
+ * Producers that still send legacy message sets — sarama configured for
+ * Kafka 0.10.x sends Produce v2 with magic-1 messages, older setups Produce
+ * v0 with magic 0 — are up-converted to v2 batches (as Kafka does) and read
+ * back by an ordinary consumer. Before, the broker read them as v2 batches
+ * and answered CORRUPT_MESSAGE. Frames are built byte for byte as sarama
+ * 1.22 (Debian golang-github-shopify-sarama-dev) sends them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import { produceApi } from '../../../src/kafka/apis/produce/spec.js';
+import { startBroker, type TestBroker } from './broker.js';
+import { legacyMessage } from './legacy-messages.js';
+import { RawClient } from './raw-client.js';
+
+let broker: TestBroker;
+beforeAll(async () => {
+  broker = await startBroker();
+});
+afterAll(async () => {
+  await broker?.stop();
+});
+
+describe('legacy message sets on produce', () => {
+  it('magic 0 (Produce v0) and magic 1 (Produce v2, plain and gzip) are stored as v2 and consumed normally', async () => {
+    const topic = 'legacy-produce';
+    await broker.log.createTopic(topic, { partitions: 1 });
+    const c = await RawClient.connect(broker.server.port);
+    const produce = async (version: number, records: Buffer) => {
+      const r = await c.request(produceApi, version, { transactionalId: null, acks: -1, timeoutMs: 5000, topicData: [{ name: topic, partitionData: [{ index: 0, records }] }] });
+      return r.responses[0]!.partitionResponses[0]!;
+    };
+    try {
+      expect(await produce(0, legacyMessage({ magic: 0, key: 'k0', value: 'magic zero' }))).toMatchObject({ errorCode: 0, baseOffset: 0n });
+      const plain = Buffer.concat([
+        legacyMessage({ magic: 1, timestamp: 1_600_000_000_000, key: 'k1', value: 'magic one a' }),
+        legacyMessage({ magic: 1, timestamp: 1_600_000_001_000, key: null, value: 'magic one b', offset: 1 }),
+      ]);
+      expect(await produce(2, plain)).toMatchObject({ errorCode: 0, baseOffset: 1n });
+      const inner = Buffer.concat([
+        legacyMessage({ magic: 1, timestamp: 1_600_000_002_000, key: 'g1', value: 'gzip a' }),
+        legacyMessage({ magic: 1, timestamp: 1_600_000_003_000, key: 'g2', value: 'gzip b', offset: 1 }),
+      ]);
+      const wrapper = legacyMessage({ magic: 1, attributes: 1, timestamp: 1_600_000_003_000, key: null, value: gzipSync(inner), offset: 1 });
+      expect(await produce(2, wrapper)).toMatchObject({ errorCode: 0, baseOffset: 3n });
+      // a damaged legacy message is refused, the connection stays usable
+      const bad = Buffer.from(legacyMessage({ magic: 1, timestamp: 1, key: 'x', value: 'damaged' }));
+      bad.writeUInt8(bad.readUInt8(bad.length - 1) ^ 0xff, bad.length - 1);
+      expect(await produce(2, bad)).toMatchObject({ errorCode: 2 });
+    } finally {
+      c.close();
+    }
+
+    const consumer = broker.kafka().consumer({ groupId: 'legacy-produce-reader' });
+    await consumer.connect();
+    const got: { offset: string; key: string | null; value: string; timestamp: string }[] = [];
+    try {
+      await consumer.subscribe({ topic, fromBeginning: true });
+      await new Promise<void>((resolve, reject) => {
+        consumer
+          .run({
+            eachMessage: async ({ message }) => {
+              got.push({ offset: message.offset, key: message.key?.toString() ?? null, value: message.value!.toString(), timestamp: message.timestamp });
+              if (got.length === 5) resolve();
+            },
+          })
+          .catch(reject);
+      });
+    } finally {
+      await consumer.disconnect();
+    }
+    expect(got.map((m) => [m.offset, m.key, m.value])).toEqual([
+      ['0', 'k0', 'magic zero'],
+      ['1', 'k1', 'magic one a'],
+      ['2', null, 'magic one b'],
+      ['3', 'g1', 'gzip a'],
+      ['4', 'g2', 'gzip b'],
+    ]);
+    expect(got.slice(1).map((m) => m.timestamp)).toEqual(['1600000000000', '1600000001000', '1600000002000', '1600000003000']);
+    expect((await broker.log.offsets({ topic, partition: 0 })).highWatermark).toBe(5n);
+  });
+});
