@@ -149,6 +149,7 @@ export class Engine implements EngineApi {
         statement: checked as Extract<CheckedStatement, { kind: 'Query' | 'Union' }>,
         catalog: r.catalog,
         properties: { ...this.s.properties, ...opts.properties },
+        baseDir: this.baseDirOf(opts.file),
         signal: opts.signal,
         onRow: opts.onRow,
         ...(opts.onStart === undefined ? {} : { onStart: opts.onStart }),
@@ -211,7 +212,7 @@ export class Engine implements EngineApi {
         continue;
       }
       try {
-        await this.queries.start(e.name, e.sql, checked, r.catalog, e.properties ?? {});
+        await this.queries.start(e.name, e.sql, checked, r.catalog, e.properties ?? {}, e.baseDir ?? s.settings.baseDir);
         s.logger.info(`query ${e.name} resumed`);
       } catch (err) {
         s.logger.warn(`query ${e.name} cannot start: ${err instanceof Error ? err.message : String(err)}`);
@@ -277,15 +278,15 @@ export class Engine implements EngineApi {
           if (checked.into === undefined) {
             throw new EngineError('GALE_ERR_ENGINE_PUSH_QUERY', 'a SELECT without INTO is a push query: run it from the REPL or POST /query (push()), or add INTO a stream', { span: stmt.loc });
           }
-          return await this.persistent(stmt, checked, r.catalog, props, statement);
+          return await this.persistent(stmt, checked, r.catalog, props, statement, file);
         case 'TableInsert':
         case 'TableUpdate':
         case 'TableDelete':
-          return await this.persistent(stmt, checked, r.catalog, props, statement);
+          return await this.persistent(stmt, checked, r.catalog, props, statement, file);
         case 'InsertValues':
           return message(await insertValues(s, r.catalog, checked));
         case 'Explain':
-          return [{ kind: 'explain', statement, text: await this.explain(checked.statement, r.catalog) }];
+          return [{ kind: 'explain', statement, text: await this.explain(checked.statement, r.catalog, file) }];
         case 'Show':
           return [await show(checked.what, { catalog: s.catalog, queries: this.queryRows(), log: s.log, statement })];
         case 'Describe':
@@ -300,16 +301,28 @@ export class Engine implements EngineApi {
     }
   }
 
-  private async persistent(stmt: Statement, checked: CheckedStatement, after: import('../sql/catalog.js').Catalog, props: Props, statement: string): Promise<StatementResult[]> {
+  private async persistent(
+    stmt: Statement,
+    checked: CheckedStatement,
+    after: import('../sql/catalog.js').Catalog,
+    props: Props,
+    statement: string,
+    file: string | undefined,
+  ): Promise<StatementResult[]> {
     const sql = formatStatement(stmt);
     const running = this.queries.bySql(sql);
     if (running !== undefined) return [{ kind: 'message', statement, message: `Query ${running.id} already runs this statement`, queryId: running.id }];
-    const id = await persistQuery(this.s, this.queries, { sql, checked, before: this.s.catalog, after, properties: props });
+    const id = await persistQuery(this.s, this.queries, { sql, checked, before: this.s.catalog, after, properties: props, baseDir: this.baseDirOf(file) });
     this.s.catalog = after;
     return [{ kind: 'message', statement, message: `Created query ${id}`, queryId: id }];
   }
 
-  private async explain(checked: CheckedStatement, catalog: import('../sql/catalog.js').Catalog): Promise<string> {
+  /** Relative FILE paths of a script's statements start at the script's directory. */
+  private baseDirOf(file: string | undefined): string {
+    return file === undefined ? this.s.settings.baseDir : dirname(resolve(this.s.settings.baseDir, file));
+  }
+
+  private async explain(checked: CheckedStatement, catalog: import('../sql/catalog.js').Catalog, file: string | undefined): Promise<string> {
     const s = this.s;
     const { inputs, outputs } = await bindStatement(s.log, catalog, checked, s.settings.defaultPartitions, false);
     const offsets = new Map(inputs.map((b) => [b.topic, new Array<bigint>(b.partitions).fill(0n)]));
@@ -318,7 +331,7 @@ export class Engine implements EngineApi {
       catalog,
       statement: checked,
       queryId: 'explain',
-      baseDir: s.settings.baseDir,
+      baseDir: this.baseDirOf(file),
       inputs,
       outputs,
       offsets,
@@ -352,7 +365,7 @@ export class Engine implements EngineApi {
     onPush: ((sql: string) => string) | undefined,
   ): Promise<StatementResult[]> {
     if (depth >= MAX_SCRIPT_DEPTH) throw new EngineError('GALE_ERR_ENGINE_SCRIPT', `RUN SCRIPT nested more than ${MAX_SCRIPT_DEPTH} deep`, { span: loc });
-    const base = file === undefined ? this.s.settings.baseDir : dirname(resolve(this.s.settings.baseDir, file));
+    const base = this.baseDirOf(file);
     const full = isAbsolute(path) ? path : resolve(base, path);
     let text: string;
     try {

@@ -30,6 +30,8 @@ export interface CatalogEntry {
   readonly state?: string;
   /** queries: the session properties it was started with */
   readonly properties?: Readonly<Record<string, string>>;
+  /** queries: where its relative FILE paths start (the directory of the script it came from) */
+  readonly baseDir?: string;
 }
 
 const ROOT = '/gale';

@@ -58,7 +58,7 @@ export interface BuiltQuery {
   readonly sinks: readonly LogSink[];
 }
 
-export type QueryState = 'starting' | 'running' | 'restarting' | 'stopping' | 'stopped' | 'failed';
+export type QueryState = 'starting' | 'running' | 'restarting' | 'stopping' | 'stopped' | 'completed' | 'failed';
 
 export interface PersistentQueryOptions {
   readonly id: string;
@@ -75,6 +75,8 @@ export interface PersistentQueryOptions {
   readonly checkpointIntervalMs?: number;
   readonly run?: Omit<RunOptions, 'restore'>;
   readonly logger?: { info(m: string): void; warn(m: string): void };
+  /** every input was bounded (files, generators with EVENTS) and is consumed: the query is done for good */
+  readonly onCompleted?: () => void;
 }
 
 export function consumerGroupOf(queryId: string): string {
@@ -235,9 +237,26 @@ export class PersistentQuery {
     const handle = runTopology(built.topology, { ...this.o.run, ...(restore === undefined ? {} : { restore }) });
     const run = { built, handle, halted: false };
     this.current = run;
-    handle.done.catch((err: unknown) => {
-      if (this.current === run && this.state === 'running') void this.rollback(`the run failed: ${errText(err)}`);
-    });
+    handle.done.then(
+      (summary) => {
+        if (this.current !== run || this.state !== 'running' || summary.stopped) return;
+        // bounded inputs, all consumed: a last checkpoint, and the query is done (it is not resumed)
+        void this.serial(async () => {
+          if (this.state !== 'running') return;
+          if (this.timer !== undefined) clearInterval(this.timer);
+          this.timer = undefined;
+          run.halted = true;
+          this.eventsBefore += handle.metrics.eventsIn;
+          this.rowsBefore += handle.metrics.rowsOut;
+          await this.takeCheckpoint(true).catch(() => undefined);
+          this.state = 'completed';
+          this.o.onCompleted?.();
+        });
+      },
+      (err: unknown) => {
+        if (this.current === run && this.state === 'running') void this.rollback(`the run failed: ${errText(err)}`);
+      },
+    );
   }
 
   private failed(pos: LogBatchPosition): void {

@@ -31,6 +31,8 @@ export interface PushOptions {
   readonly signal: AbortSignal;
   readonly onStart?: (info: { readonly queryId: string; readonly columns: readonly Column[] }) => void;
   readonly onRow: (row: readonly unknown[]) => void;
+  /** where relative FILE paths start */
+  readonly baseDir: string;
   /** registered while the query runs (SHOW QUERIES, TERMINATE) */
   readonly track: (run: PushRun, stop: () => void) => () => void;
 }
@@ -64,7 +66,7 @@ export async function runPushQuery(s: EngineState, o: PushOptions): Promise<Push
     catalog: o.catalog,
     statement: o.statement,
     queryId: o.id,
-    baseDir: s.settings.baseDir,
+    baseDir: o.baseDir,
     inputs,
     outputs,
     offsets,

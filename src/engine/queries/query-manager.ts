@@ -38,7 +38,14 @@ export class QueryManager {
    * has one. `properties`: the session's (auto.offset.reset: where a new
    * query starts reading; default earliest).
    */
-  async start(id: string, sql: string, stmt: CheckedStatement, catalog: Catalog, properties: Readonly<Record<string, string>>): Promise<RunningQuery> {
+  async start(
+    id: string,
+    sql: string,
+    stmt: CheckedStatement,
+    catalog: Catalog,
+    properties: Readonly<Record<string, string>>,
+    baseDir = this.s.settings.baseDir,
+  ): Promise<RunningQuery> {
     const s = this.s;
     const { inputs, outputs } = await bindStatement(s.log, catalog, stmt, s.settings.defaultPartitions);
     const reset = properties['auto.offset.reset'] === 'latest' ? 'latest' : 'earliest';
@@ -54,13 +61,17 @@ export class QueryManager {
       checkpointIntervalMs: s.settings.checkpointIntervalMs,
       run: { ackTimeoutMs: s.settings.ackTimeoutMs, maxSpoutPending: s.settings.maxSpoutPending, ...(s.settings.clock === undefined ? {} : { clock: s.settings.clock }) },
       logger: s.logger,
+      onCompleted: () => {
+        s.logger.info(`query ${id} completed: its bounded inputs are consumed`);
+        void s.store.update('queries', id, { state: 'COMPLETED' }).catch(() => undefined);
+      },
       build: (start) => {
         const planned = planQuery({
           log: s.log,
           catalog,
           statement: stmt,
           queryId: id,
-          baseDir: s.settings.baseDir,
+          baseDir,
           inputs,
           outputs,
           offsets: start.offsets,

@@ -21,6 +21,8 @@ export interface PersistQuery {
   readonly before: Catalog;
   readonly after: Catalog;
   readonly properties: Readonly<Record<string, string>>;
+  /** where relative FILE paths start */
+  readonly baseDir: string;
 }
 
 function streamDef(c: Catalog, name: string): StreamDef | undefined {
@@ -39,7 +41,7 @@ export async function persistQuery(s: EngineState, queries: QueryManager, q: Per
   }
   const seq = await s.store.nextSeq();
   const id = `q${seq}`;
-  await queries.start(id, q.sql, q.checked, q.after, q.properties);
+  await queries.start(id, q.sql, q.checked, q.after, q.properties, q.baseDir);
   try {
     for (const d of declared) {
       const sql = createStreamSql(d.def);
@@ -51,7 +53,7 @@ export async function persistQuery(s: EngineState, queries: QueryManager, q: Per
         s.remember(await s.store.add({ kind: 'streams', name: d.def.name, sql, seq: d.seq }));
       }
     }
-    s.remember(await s.store.add({ kind: 'queries', name: id, sql: q.sql, state: 'RUNNING', properties: { ...q.properties }, seq }));
+    s.remember(await s.store.add({ kind: 'queries', name: id, sql: q.sql, state: 'RUNNING', properties: { ...q.properties }, baseDir: q.baseDir, seq }));
   } catch (err) {
     await queries.terminate(id).catch(() => undefined);
     throw err;

@@ -159,6 +159,22 @@ INSERT INTO pay VALUES ('ann', 5), ('ann', 7);`),
     ]);
   });
 
+  it('a query over a FILE (relative to its script) runs to completion once and is not resumed after a restart', async () => {
+    let e = await open();
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(join(t.dir, 'scripts', 'data'), { recursive: true });
+    await writeFile(join(t.dir, 'scripts', 'data', 'orders.jsonl'), ['{"id":1,"qty":5}', '{"id":2,"qty":50}', '{"id":3,"qty":70}'].join('\n'));
+    await writeFile(join(t.dir, 'scripts', 'big.sql'), `CREATE INPUT STREAM orders (id int, qty int) WITH (FILE = 'data/orders.jsonl');\nSELECT id, qty FROM orders WHERE qty > 10 INTO big_orders;\n`);
+    ok(await e.execute(`RUN SCRIPT 'scripts/big.sql';`));
+    expect(await until(async () => rowsOf((await e.execute('SHOW QUERIES;'))[0]).some((r) => r[2] === 'COMPLETED'))).toBe(true);
+    expect((await readTopic(log, 'big_orders')).map((r) => r.value)).toEqual(['{"id":2,"qty":50}', '{"id":3,"qty":70}']);
+    await shut();
+    e = await open();
+    expect(e.runningQueries).toEqual([]);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await readTopic(log, 'big_orders')).toHaveLength(2);
+  });
+
   it('push queries: rows as they are inserted, from the end by default, from the start with SET earliest', async () => {
     const e = await open();
     ok(await e.execute(`CREATE STREAM s (id int, name string); INSERT INTO s VALUES (1, 'old');`));
