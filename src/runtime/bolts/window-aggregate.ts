@@ -14,7 +14,7 @@
  *    emits nothing partial.
  * Emitted rows are built as [partition values, group values, aggregate
  * results, window start, window end], filtered by HAVING, projected, and
- * (ORDER BY / LIMIT) sorted and cut per window.
+ * (ORDER BY / LIMIT) sorted and cut per window (of one PARTITION BY value).
  */
 import type { AggregateCall } from '../aggregates/aggregate-set.js';
 import { AggregateSet } from '../aggregates/aggregate-set.js';
@@ -225,11 +225,26 @@ export class WindowAggregateBolt implements Bolt {
 
   private finishWindow(): void {
     if (this.windowRows.length === 0) return;
-    const rows = this.windowRows;
+    // every PARTITION BY value has its own windows (TUPLES partitions close on
+    // their own; TIME and ON partitions share one set, so split them here)
+    const np = this.spec.dimension === 'tuples' ? 0 : this.spec.partitionBy.length;
+    let windows: { agg: Row; row: Row }[][] = [this.windowRows];
+    if (np > 0) {
+      const byPartition = new Map<string, { agg: Row; row: Row }[]>();
+      for (const r of this.windowRows) {
+        const pk = JSON.stringify(r.agg.slice(0, np));
+        let list = byPartition.get(pk);
+        if (list === undefined) byPartition.set(pk, (list = []));
+        list.push(r);
+      }
+      windows = [...byPartition.values()];
+    }
     const order = this.spec.order;
-    if (order !== undefined) rows.sort((a, b) => order(a.agg, b.agg));
-    const n = this.spec.limit === undefined ? rows.length : Math.min(rows.length, this.spec.limit);
-    for (let i = 0; i < n; i++) this.buffer.push(rows[i]!.row);
+    for (const rows of windows) {
+      if (order !== undefined) rows.sort((a, b) => order(a.agg, b.agg));
+      const n = this.spec.limit === undefined ? rows.length : Math.min(rows.length, this.spec.limit);
+      for (let i = 0; i < n; i++) this.buffer.push(rows[i]!.row);
+    }
     this.windowRows = [];
     this.windowId = undefined;
   }
