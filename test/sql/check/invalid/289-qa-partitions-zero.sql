@@ -1,0 +1,2 @@
+-- error: GALE_ERR_SQL_BAD_OPTION at 2:63
+CREATE INPUT STREAM s (a int) WITH (TOPIC = 's', PARTITIONS = 0);
