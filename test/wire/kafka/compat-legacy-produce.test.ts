@@ -12,6 +12,27 @@ import { produceApi } from '../../../src/kafka/apis/produce/spec.js';
 import { startBroker, type TestBroker } from './broker.js';
 import { legacyMessage } from './legacy-messages.js';
 import { RawClient } from './raw-client.js';
+import { runProcess } from './group-support.js';
+
+/** kafka-python (Debian python3-kafka) pinned to an old broker version: 0.9 sends magic 0, 0.10.1 magic 1 */
+const pinnedKafkaPython = `
+import json, sys
+from kafka import KafkaProducer, KafkaConsumer, TopicPartition
+bs, ver, topic = sys.argv[1], tuple(int(x) for x in sys.argv[2].split('.')), sys.argv[3]
+p = KafkaProducer(bootstrap_servers=bs, api_version=ver, compression_type='gzip')
+for i in range(5): p.send(topic, key=b'k%d' % i, value=b'gzip %d' % i)
+p.flush()
+p = KafkaProducer(bootstrap_servers=bs, api_version=ver)
+offsets = [p.send(topic, key=b'k%d' % i, value=b'plain %d' % i).get(timeout=10).offset for i in range(5, 8)]
+c = KafkaConsumer(topic, bootstrap_servers=bs, api_version=ver, group_id=topic + '-g', auto_offset_reset='earliest', consumer_timeout_ms=8000)
+got = []
+for m in c:
+    got.append([m.offset, m.key.decode(), m.value.decode()])
+    if len(got) == 8: break
+c.commit()
+print(json.dumps({'offsets': offsets, 'got': got, 'committed': c.committed(TopicPartition(topic, 0))}))
+c.close()
+`;
 
 let broker: TestBroker;
 beforeAll(async () => {
@@ -79,4 +100,20 @@ describe('legacy message sets on produce', () => {
     expect(got.slice(1).map((m) => m.timestamp)).toEqual(['1600000000000', '1600000001000', '1600000002000', '1600000003000']);
     expect((await broker.log.offsets({ topic, partition: 0 })).highWatermark).toBe(5n);
   });
+
+  for (const version of ['0.9', '0.10.1']) {
+    it(`kafka-python pinned to api_version ${version} produces (plain and gzip), consumes and commits`, async () => {
+      const topic = `legacy-kafka-python-${version}`;
+      await broker.log.createTopic(topic, { partitions: 1 });
+      const r = await runProcess('/usr/bin/python3', ['-c', pinnedKafkaPython, broker.bootstrap, version, topic], 60_000);
+      expect(r.code, r.stderr).toBe(0);
+      const out = JSON.parse(r.stdout) as { offsets: number[]; got: [number, string, string][]; committed: number };
+      expect(out.offsets).toEqual([5, 6, 7]);
+      expect(out.got).toEqual([
+        ...Array.from({ length: 5 }, (_, i) => [i, `k${i}`, `gzip ${i}`]),
+        ...Array.from({ length: 3 }, (_, i) => [i + 5, `k${i + 5}`, `plain ${i + 5}`]),
+      ]);
+      expect(out.committed).toBe(8);
+    });
+  }
 });
