@@ -11,14 +11,16 @@
  * gives record encode/decode rates per compression codec.
  *
  * Bounded: at most 128 MiB per case and run, temp dirs removed after each run.
- * Options: --runs=N (default 5), --quick (fewer bytes, 3 runs).
+ * Options: --runs=N (default 5), --quick (fewer bytes, 3 runs), --only=1m
+ * (just the 1 MiB append/read cases, the ones with a target; for A/B runs,
+ * e.g. alternating with GALE_CRC32C=node-rs to compare CRC implementations).
  */
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedLog } from '../src/log/embedded-log.js';
 import { compressionCodecs, decodeRecordBatchesAsync, encodeRecordBatchAsync, encodeRecordBatch, readBatchHeader } from '../src/log/record-batch/index.js';
-import { crc32c } from '../src/log/record-batch/crc32c.js';
+import { crc32c, crc32cImplementation, crc32cPortable } from '../src/log/record-batch/crc32c.js';
 import { median, printTable, repeat } from './stats.js';
 
 type Flush = 'always' | 'os';
@@ -144,12 +146,13 @@ async function crcBench(runs: number): Promise<void> {
     return mbps(buf.length, performance.now() - t0);
   };
   const native = median(await repeat(runs, async () => time(() => crc32c(buf))));
+  const portable = median(await repeat(runs, async () => time(() => crc32cPortable(buf))));
   const js = median(await repeat(Math.min(runs, 3), async () => time(() => jsCrc32c(table, buf))));
   process.stdout.write('\nCRC-32C over 16 MiB (MB/s)\n');
-  printTable(['implementation', 'MB/s', 'vs JS table'], [
-    ['@node-rs/crc32 crc32c (used)', native, `${(native / js).toFixed(1)}×`],
-    ['pure JS, 1 table', js, '1.0×'],
-  ]);
+  const rows: (string | number)[][] = [[`${crc32cImplementation} (used)`, native, `${(native / js).toFixed(1)}×`]];
+  if (crc32cImplementation !== '@node-rs/crc32') rows.push(['@node-rs/crc32 (fallback)', portable, `${(portable / js).toFixed(1)}×`]);
+  rows.push(['pure JS, 1 table', js, '1.0×']);
+  printTable(['implementation', 'MB/s', 'vs JS table'], rows);
 }
 
 interface Pair<R, L> {
@@ -209,13 +212,20 @@ export async function run(args: string[]): Promise<void> {
     { label: '1 MiB batches, flush=always', batchBytes: MiB, flush: 'always', totalBytes: 128 * MiB * scale },
     { label: '1 MiB batches, flush=os', batchBytes: MiB, flush: 'os', totalBytes: 128 * MiB * scale },
   ];
+  const only1m = args.includes('--only=1m');
+  process.stdout.write(`CRC-32C: ${crc32cImplementation}\n`);
   process.stdout.write(`1 KiB records; medians of ${runs} alternating raw/log runs (after one warm-up each); raw = Node fs writes/reads of the same sizes and fsync policy\n\n`);
   const rows: (string | number)[][] = [];
-  for (const c of cases) {
+  for (const c of only1m ? cases.filter((x) => x.batchBytes === MiB) : cases) {
     const batch = recordBatch(c.batchBytes);
     const pairs = await pairedRuns(runs, () => rawRun(c, batch), () => logRun(c, batch));
     rows.push(row(`append ${c.label}`, pairs, (r) => r.write));
     rows.push(row(`read   ${c.label}`, pairs, (r) => r.read));
+  }
+  if (only1m) {
+    printTable(['case', 'raw MB/s', 'log MB/s', 'raw/log'], rows);
+    process.stdout.write('target: raw/log <= 1.5× for 1 MiB batches\n');
+    return;
   }
   const gc: Case = { label: '16 KiB batches, flush=always, 8 appenders (group commit)', batchBytes: 16 * 1024, flush: 'always', totalBytes: 32 * MiB * scale };
   const gcBatch = recordBatch(gc.batchBytes);
