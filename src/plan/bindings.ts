@@ -20,8 +20,7 @@ import { PlanError } from './errors.js';
 
 function formatOf(def: StreamDef, path: string): FileFormat {
   const f = def.binding.format;
-  if (f === 'csv' || f === 'json') return f;
-  if (f === 'string') throw new PlanError('GALE_ERR_PLAN_BAD_OPTION', `stream ${def.name}: FORMAT string is for topics; files are json or csv`, def.loc);
+  if (f === 'csv' || f === 'json' || f === 'string') return f;
   return extname(path).toLowerCase() === '.csv' ? 'csv' : 'json';
 }
 

@@ -1,6 +1,7 @@
 /**
  * Writes output rows as JSON lines (one object per row, fields in stream
- * order, timestamps ISO-8601 UTC with ms) or CSV with a header, to a file or
+ * order, timestamps ISO-8601 UTC with ms), CSV with a header, or plain lines
+ * (FORMAT string), to a file or
  * to standard output. Writes are buffered; `close` flushes everything.
  */
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
@@ -92,9 +93,10 @@ export function fileSink(options: { path: string; shown?: string; format: FileFo
   mkdirSync(dirname(options.path), { recursive: true });
   const stream = createWriteStream(options.path, { encoding: 'utf8' });
   const shown = options.shown ?? options.path;
-  return options.format === 'csv'
-    ? new TextSink(`file ${shown} (csv)`, stream, csvEncoder(options.layout), true, csvHeader(options.layout))
-    : new TextSink(`file ${shown} (json)`, stream, jsonLineEncoder(options.layout), true);
+  if (options.format === 'csv') return new TextSink(`file ${shown} (csv)`, stream, csvEncoder(options.layout), true, csvHeader(options.layout));
+  // FORMAT string: the one string field as the line (NULL as an empty line)
+  if (options.format === 'string') return new TextSink(`file ${shown} (string)`, stream, (row) => String(row[0] ?? ''), true);
+  return new TextSink(`file ${shown} (json)`, stream, jsonLineEncoder(options.layout), true);
 }
 
 /** JSON lines on standard output; with `label`, each line is prefixed with the stream name. */

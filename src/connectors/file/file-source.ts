@@ -1,5 +1,6 @@
 /**
- * Reads JSON-lines or CSV (with a header) files as a bounded source: one
+ * Reads JSON-lines, CSV (with a header) or plain-text files (FORMAT string:
+ * each line is the value of the stream's one string field) as a bounded source: one
  * spout task per file, rows in the stream's field order. A record that does
  * not parse or whose value does not fit its field's type goes to the error
  * stream with the file and line, and reading carries on.
@@ -12,7 +13,7 @@ import type { Source, SourceBatch, SourceContext, SourceReader } from '../../run
 import { CsvParser, type CsvRecord } from './csv.js';
 import { BadValue, coerce } from './values.js';
 
-export type FileFormat = 'json' | 'csv';
+export type FileFormat = 'json' | 'csv' | 'string';
 
 export interface FileSourceOptions {
   /** one task per file */
@@ -45,9 +46,9 @@ export class FileSource implements Source {
   open(partition: number, ctx: SourceContext): SourceReader {
     const path = this.options.paths[partition]!;
     const shown = (this.options.displayPaths ?? this.options.paths)[partition] ?? path;
-    return this.options.format === 'csv'
-      ? new CsvReader(path, shown, this.layout, ctx)
-      : new JsonLinesReader(path, shown, this.layout, ctx);
+    if (this.options.format === 'csv') return new CsvReader(path, shown, this.layout, ctx);
+    if (this.options.format === 'string') return new TextLinesReader(path, shown, this.layout, ctx);
+    return new JsonLinesReader(path, shown, this.layout, ctx);
   }
 }
 
@@ -177,6 +178,22 @@ class JsonLinesReader extends ChunkReader {
       return;
     }
     this.pending.push(row);
+  }
+}
+
+/** FORMAT string: every line (without its line break) is one row of the one string field. */
+class TextLinesReader extends ChunkReader {
+  private rest = '';
+
+  protected text(chunk: string): void {
+    const lines = (this.rest + chunk).split('\n');
+    this.rest = lines.pop()!;
+    for (const l of lines) this.pending.push([l.endsWith('\r') ? l.slice(0, -1) : l]);
+  }
+
+  protected finish(): void {
+    if (this.rest.length > 0) this.pending.push([this.rest.endsWith('\r') ? this.rest.slice(0, -1) : this.rest]);
+    this.rest = '';
   }
 }
 

@@ -1,11 +1,11 @@
 /** File inputs: CSV (RFC 4180) and JSON lines, typed values, bad records to the error stream with file and line. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CsvParser } from '../../../../src/connectors/file/csv.js';
 import { FileSource } from '../../../../src/connectors/file/file-source.js';
-import { csvEncoder, jsonLineEncoder } from '../../../../src/connectors/file/file-sink.js';
+import { csvEncoder, fileSink, jsonLineEncoder } from '../../../../src/connectors/file/file-sink.js';
 import { VirtualClock } from '../../../../src/runtime/clock.js';
 import { CollectingErrorStream } from '../../../../src/runtime/errors.js';
 import { Layout } from '../../../../src/runtime/layout.js';
@@ -22,9 +22,9 @@ const layout = new Layout([
   { name: 'at', type: 'timestamp' },
 ]);
 
-async function readAll(path: string, format: 'json' | 'csv'): Promise<{ rows: Row[]; errors: CollectingErrorStream }> {
+async function readAll(path: string, format: 'json' | 'csv' | 'string', lay = layout): Promise<{ rows: Row[]; errors: CollectingErrorStream }> {
   const errors = new CollectingErrorStream();
-  const src = new FileSource({ paths: [path], displayPaths: ['in'], format, layout });
+  const src = new FileSource({ paths: [path], displayPaths: ['in'], format, layout: lay });
   const reader = src.open(0, { component: 'in', clock: new VirtualClock(), errors, signal: new AbortController().signal });
   const rows: Row[] = [];
   for (;;) {
@@ -101,6 +101,20 @@ describe('FileSource', () => {
       [2, 'zed', 3.25, false, 0],
     ]);
     expect(errors.records.map((e) => e.reason)).toEqual(['in:4: "x" is not a long']);
+  });
+
+  it('FORMAT string: every line (CRLF or LF, empty ones too) is one value of the one string field, and writes back as lines', async () => {
+    const text = new Layout([{ name: 'line', type: 'string' }]);
+    const path = join(dir, 'in.txt');
+    writeFileSync(path, 'hello, "world"\r\n\n{"not":"json"}\nlast');
+    const { rows, errors } = await readAll(path, 'string', text);
+    expect(rows).toEqual([['hello, "world"'], [''], ['{"not":"json"}'], ['last']]);
+    expect(errors.records).toEqual([]);
+    const out = join(dir, 'sub', 'out.txt');
+    const sink = fileSink({ path: out, format: 'string', layout: text });
+    await sink.write([...rows, [null]]);
+    await sink.close();
+    expect(readFileSync(out, 'utf8')).toBe('hello, "world"\n\n{"not":"json"}\nlast\n\n');
   });
 
   it('writes JSON lines with ISO timestamps and CSV that reads back', () => {
