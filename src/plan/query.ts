@@ -103,6 +103,8 @@ export function planSelect(q: CheckedQuery, p: Planner): BoltNode {
       return finish(q, p, side, undefined);
     }
     case 'Pattern': {
+      // an aggregate over the matches is a changelog over the matched rows laid side by side
+      const raw = q.aggregation !== 'none';
       const node = p.add(
         patternNode({
           id: p.nextId('Pattern'),
@@ -112,10 +114,19 @@ export function planSelect(q: CheckedQuery, p: Planner): BoltNode {
           within: q.from.within,
           eventTimes: q.inputs.map((i) => p.eventTimeOf(i.name)),
           ctx: p.ctx,
+          raw,
         }),
       );
       patternStreams(q).forEach((stream, port) => p.read(stream, node, port));
-      return node;
+      if (!raw) return node;
+      const offsets = new Map<number, number>();
+      let w = 0;
+      q.inputs.forEach((inp, i) => {
+        offsets.set(i, w);
+        w += inp.fields.length;
+      });
+      const side: Side = { connect: (n, port) => n.inputs.push({ node, port }), fields: node.fields, offsets, window: undefined, eventTime: undefined };
+      return finish(q, p, side, undefined);
     }
   }
 }

@@ -67,6 +67,8 @@ export function patternNode(o: {
   /** event-time field of each input's stream */
   eventTimes: readonly (number | undefined)[];
   ctx: PlanContext;
+  /** emit each match as the templates' rows side by side (for an aggregate over the matches) instead of the SELECT list */
+  raw?: boolean;
 }): BoltNode {
   const { q, ctx } = o;
   const widths = q.inputs.map((i) => i.fields.length);
@@ -101,10 +103,12 @@ export function patternNode(o: {
     within,
     conjuncts: conds.map((c) => ({ inputs: [...inputsOf(c)], test: compilePredicate(c, env) })),
     ...(keys === undefined ? {} : { partitionKeys: keys.map((f) => fieldPart(f) as KeyFn) }),
-    project: compileProjection(
-      q.columns.map((c) => c.expr),
-      env,
-    ),
+    project: o.raw === true
+      ? (r) => r
+      : compileProjection(
+          q.columns.map((c) => c.expr),
+          env,
+        ),
   };
   // keyed only when every template of a stream keys it by the same field
   const portKeys = keys === undefined ? undefined : portInputs.map((ins) => [...new Set(ins.map((i) => keys[i]!))]);
@@ -115,7 +119,7 @@ export function patternNode(o: {
     kind: 'Pattern',
     id: o.id,
     query: o.query,
-    fields: q.output,
+    fields: o.raw === true ? q.inputs.flatMap((i) => i.fields.map((f) => ({ ...f, name: `${i.alias}.${f.name}` }))) : q.output,
     inputs: [],
     describe: `PATTERN ${patternText(o.pattern, q.inputs)} WITHIN ${withinText}${q.where === undefined ? '' : ` WHERE ${exprText(q.where, q.inputs)}`}${keys === undefined ? '' : ' (state per key)'}`,
     orderSensitive: true,
