@@ -11,7 +11,8 @@
  * Single node without transactions: the last stable offset is the high
  * watermark at both isolation levels and there are no aborted transactions.
  * Fetch sessions (v7+) are not kept: the answer is session id 0, which tells
- * clients to keep sending full fetch requests.
+ * clients to keep sending full fetch requests. Fetch v0-3 get legacy message
+ * sets (down-convert.ts), as from Kafka.
  */
 import { isLogError } from '../../../log/errors.js';
 import type { Log, TopicPartition } from '../../../log/log.js';
@@ -19,6 +20,7 @@ import { ErrorCode } from '../../error-codes.js';
 import type { Broker, RequestContext } from '../../handler.js';
 import { defineApi } from '../../handler.js';
 import { failureOf } from '../../log-errors.js';
+import { downConvertBatches, messageFormatForFetch } from './down-convert.js';
 import { fetchApi } from './spec.js';
 
 const EMPTY = new Uint8Array(0);
@@ -39,6 +41,8 @@ interface Wanted {
   readonly tp: TopicPartition;
   readonly offset: bigint;
   readonly maxBytes: number;
+  /** the message format the request's version can carry (v0-3: legacy message sets) */
+  readonly magic: 0 | 1 | 2;
 }
 
 async function readPartition(broker: Broker, w: Wanted, budget: number, mustReturnOne: boolean): Promise<PartitionAnswer> {
@@ -61,7 +65,7 @@ async function readPartition(broker: Broker, w: Wanted, budget: number, mustRetu
       highWatermark: r.highWatermark,
       lastStableOffset: r.highWatermark,
       logStartOffset: r.logStartOffset,
-      records: r.records,
+      records: w.magic === 2 ? r.records : await downConvertBatches(r.records, w.magic, w.offset),
     };
   } catch (err) {
     const f = failureOf(err, broker.logger, `fetch ${w.tp.topic}-${w.tp.partition}`);
@@ -113,9 +117,10 @@ export const fetch = defineApi({
   handler: async (req, ctx: RequestContext) => {
     const { broker } = ctx;
     const wanted: Wanted[] = [];
+    const magic = messageFormatForFetch(ctx.header.apiVersion);
     for (const t of req.topics) {
       for (const p of t.partitions) {
-        wanted.push({ tp: { topic: t.topic, partition: p.partition }, offset: p.fetchOffset, maxBytes: p.partitionMaxBytes });
+        wanted.push({ tp: { topic: t.topic, partition: p.partition }, offset: p.fetchOffset, maxBytes: p.partitionMaxBytes, magic });
       }
     }
     const maxBytes = req.maxBytes > 0 ? req.maxBytes : 0x7fffffff;
