@@ -36,6 +36,13 @@ function describeChar(ch: string): string {
   return code < 0x20 || code === 0x7f ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}` : `'${ch}'`;
 }
 
+/** What users of other SQL dialects most likely meant by a character Gale does not have. */
+const CHARACTER_HINTS: Record<string, string> = {
+  ':': ' (casts are written CAST(x AS type))',
+  '`': ' (quote names with double quotes: "name")',
+  '?': ' (there are no parameters: write the value)',
+};
+
 /** Tokens (without skipped trivia and without erroneous tokens) and the lexical errors, in source order. */
 export function lex(text: string, file?: string): LexResult {
   const r = galeLexer.tokenize(text);
@@ -51,7 +58,7 @@ export function lex(text: string, file?: string): LexResult {
       end: e.offset + e.length,
     };
     errors.push(
-      new SqlError('GALE_ERR_SQL_INVALID_CHARACTER', `unexpected character ${describeChar(first)}`, span),
+      new SqlError('GALE_ERR_SQL_INVALID_CHARACTER', `unexpected character ${describeChar(first)}${CHARACTER_HINTS[first] ?? ''}`, span),
     );
   }
   const tokens: IToken[] = [];

@@ -16,7 +16,7 @@ import { definePatternRules } from './rules/pattern.js';
 import { defineQueryRules } from './rules/query.js';
 import { defineSessionRules } from './rules/session.js';
 import { defineStatementRules } from './rules/statements.js';
-import { ComparisonOperator, Equals, ReservedKeyword, allTokens } from './tokens.js';
+import { ComparisonOperator, Distinct, Equals, ReservedKeyword, allTokens } from './tokens.js';
 import { describeExpected, describeToken } from './expected.js';
 
 /** What the last syntax error expected (set by the message provider; read right after a failed parse). */
@@ -59,7 +59,9 @@ function expectedMessage(expected: TokenType[], actual: IToken): string {
       ? ` (a reserved word: write "${actual.image}" to use it as a name)`
       : chained
         ? ' (comparisons do not chain: write a < b AND b < c, or use BETWEEN)'
-        : '';
+        : tokenMatcher(actual, Distinct)
+          ? ' (DISTINCT is not supported: count distinct values with count_distinct(x), distinct rows with GROUP BY)'
+          : '';
   return `expected ${desc.text} but found ${describeToken(actual)}${hint}`;
 }
 

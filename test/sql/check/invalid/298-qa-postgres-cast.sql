@@ -1,0 +1,3 @@
+-- error: GALE_ERR_SQL_INVALID_CHARACTER at 3:9
+CREATE INPUT STREAM s (a int);
+SELECT a::int AS b FROM s;
