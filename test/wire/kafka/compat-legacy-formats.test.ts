@@ -1,4 +1,9 @@
 /**
+ * Legacy message formats, both ways.
+ * Fetch v0-3 predate record batches: they are answered with magic 0 (v0-1)
+ * or magic 1 (v2-3) messages, as Kafka down-converts (segmentio/kafka-go 0.2,
+ * Debian golang-github-segmentio-kafka-go-dev, reads Fetch v2 and could not
+ * parse magic 2).
  * Producers that still send legacy message sets — sarama configured for
  * Kafka 0.10.x sends Produce v2 with magic-1 messages, older setups Produce
  * v0 with magic 0 — are up-converted to v2 batches (as Kafka does) and read
@@ -8,7 +13,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
+import { fetchApi } from '../../../src/kafka/apis/fetch/spec.js';
 import { produceApi } from '../../../src/kafka/apis/produce/spec.js';
+import { upConvertMessageSet } from '../../../src/kafka/apis/produce/legacy-message-set.js';
+import { decodeRecordBatches } from '../../../src/log/record-batch/index.js';
 import { startBroker, type TestBroker } from './broker.js';
 import { legacyMessage } from './legacy-messages.js';
 import { RawClient } from './raw-client.js';
@@ -116,4 +124,50 @@ describe('legacy message sets on produce', () => {
       expect(out.committed).toBe(8);
     });
   }
+
+  it('Fetch v0-3 get legacy messages (magic 0 / 1) from a v2 log, from the fetch offset on; v4 gets the batches', async () => {
+    const topic = 'legacy-fetch';
+    await broker.log.createTopic(topic, { partitions: 1 });
+    const producer = broker.kafka().producer();
+    await producer.connect();
+    try {
+      await producer.send({ topic, compression: 1, messages: [0, 1, 2].map((i) => ({ key: `k${i}`, value: `v${i}`, timestamp: String(1_700_000_000_000 + i), headers: { h: 'x' } })) });
+    } finally {
+      await producer.disconnect();
+    }
+    const c = await RawClient.connect(broker.server.port);
+    const fetchAt = async (version: number, offset: bigint) => {
+      const r = await c.request(fetchApi, version, {
+        replicaId: -1,
+        maxWaitMs: 0,
+        minBytes: 0,
+        topics: [{ topic, partitions: [{ partition: 0, fetchOffset: offset, partitionMaxBytes: 1 << 20 }] }],
+      });
+      const p = r.responses[0]!.partitions[0]!;
+      expect(p.errorCode).toBe(0);
+      return Buffer.from(p.records!);
+    };
+    const magics = (set: Buffer) => {
+      const out: [bigint, number][] = [];
+      for (let at = 0; at < set.length; at += 12 + set.readInt32BE(at + 8)) out.push([set.readBigInt64BE(at), set[at + 16]!]);
+      return out;
+    };
+    try {
+      for (const [version, magic] of [[0, 0], [1, 0], [2, 1], [3, 1]] as const) {
+        const set = await fetchAt(version, 1n);
+        expect(magics(set), `Fetch v${version}`).toEqual([[1n, magic], [2n, magic]]);
+        // the messages parse (CRC-32 checked) back into the same keys and values
+        const back = decodeRecordBatches(upConvertMessageSet(set, 0))[0]!;
+        expect(back.records.map((r) => [r.key!.toString(), r.value!.toString(), magic === 1 ? r.timestamp : 'none'])).toEqual([
+          ['k1', 'v1', magic === 1 ? 1_700_000_000_001 : 'none'],
+          ['k2', 'v2', magic === 1 ? 1_700_000_000_002 : 'none'],
+        ]);
+      }
+      const v4 = await fetchAt(4, 1n);
+      expect(v4[16]).toBe(2);
+      expect(decodeRecordBatches(v4)[0]!.records).toHaveLength(3);
+    } finally {
+      c.close();
+    }
+  });
 });
