@@ -118,7 +118,7 @@ export function planSelect(q: CheckedQuery, p: Planner): BoltNode {
         }),
       );
       patternStreams(q).forEach((stream, port) => p.read(stream, node, port));
-      if (!raw) return node;
+      if (!raw) return q.limit === undefined ? node : limitAfter(node, q, p);
       const offsets = new Map<number, number>();
       let w = 0;
       q.inputs.forEach((inp, i) => {
@@ -303,10 +303,13 @@ function finish(q: CheckedQuery, p: Planner, side: Side, where: TExpr | undefine
   }
   const node = p.add(aggregateNode({ id: p.nextId('Aggregate'), query: p.query, q, ctx: p.ctx, offsets }));
   upstream.connect(node, 0);
-  if (q.limit === undefined) return node;
-  // a changelog with LIMIT: its first n rows, counted on one task
+  return q.limit === undefined ? node : limitAfter(node, q, p);
+}
+
+/** LIMIT n of a query without a window whose last node is not a Calc: the first n rows, counted on one task. */
+function limitAfter(node: BoltNode, q: CheckedQuery, p: Planner): BoltNode {
   const limit = p.add(
-    calcNode({ id: p.nextId('Calc'), query: p.query, fields: q.output, env, limit: q.limit, describe: `LIMIT ${q.limit}` }),
+    calcNode({ id: p.nextId('Calc'), query: p.query, fields: q.output, env: inputsEnv(p.ctx, [0]), limit: q.limit, describe: `LIMIT ${q.limit}` }),
   );
   limit.inputs.push({ node, port: 0 });
   return limit;
