@@ -18,6 +18,7 @@ import { defineApi, NO_RESPONSE } from '../../handler.js';
 import { failureOf } from '../../log-errors.js';
 import { ProducerStateTable } from '../../producers/producer-state.js';
 import { isLegacyMessageSet, upConvertMessageSet } from './legacy-message-set.js';
+import { repairMaxTimestamps } from './max-timestamp.js';
 import { produceApi } from './spec.js';
 
 export const PRODUCER_STATE = Symbol('kafka.producerState');
@@ -56,6 +57,8 @@ function producePartition(broker: Broker, topic: string, index: number, records:
     if (isLegacyMessageSet(records)) records = upConvertMessageSet(records);
     // headers only: the log checks every CRC-32C while it writes (src/log/partition.ts)
     spans = splitBatches(records, { producer: true, skipCrc: true });
+    // sarama < 1.23 sends maxTimestamp -1; Kafka recomputes it, and the log's time index relies on it
+    repairMaxTimestamps(records, spans);
   } catch (err) {
     const f = failureOf(err, broker.logger, `produce to ${topic}-${index}`);
     return Promise.resolve(failed(index, f.code, f.message));
