@@ -1,0 +1,4 @@
+-- error: GALE_ERR_SQL_UNKNOWN_FIELD at 3:27
+CREATE INPUT STREAM s (a int);
+SELECT a FROM s WHERE a > lim;
+DECLARE lim int DEFAULT 3;

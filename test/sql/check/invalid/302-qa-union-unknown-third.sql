@@ -1,0 +1,6 @@
+-- error: GALE_ERR_SQL_UNKNOWN_STREAM at 6:20
+CREATE INPUT STREAM s (a int);
+CREATE INPUT STREAM s2 (a int);
+SELECT a FROM s INTO mid;
+SELECT a FROM mid WHERE a > 1 INTO mid2;
+mid UNION s2 UNION mid3 INTO allx;
