@@ -246,8 +246,9 @@ class CsvReader extends ChunkReader {
   }
 
   private header(rec: CsvRecord): void {
-    // the header names the columns; they map to fields by name (case-insensitive), in any order
-    this.columns = rec.fields.map((f) => this.layout.indexOf(f.text.trim()));
+    // the header names the columns; they map to fields by name (exactly, else ignoring case), in any order
+    const exact = new Map(this.layout.fields.map((f, i) => [f.name, i]));
+    this.columns = rec.fields.map((f) => exact.get(f.text.trim()) ?? this.layout.indexOf(f.text.trim()));
     const missing = this.layout.fields.filter((_, i) => !this.columns!.includes(i)).map((f) => f.name);
     if (missing.length > 0) {
       this.bad(rec.line, `header has no column for ${missing.join(', ')} (those fields will be NULL)`);

@@ -103,6 +103,19 @@ describe('FileSource', () => {
     expect(errors.records.map((e) => e.reason)).toEqual(['in:4: "x" is not a long']);
   });
 
+  it('CSV headers match fields exactly first, then ignoring case (Price and price are two fields)', async () => {
+    const two = new Layout([
+      { name: 'Price', type: 'long' },
+      { name: 'price', type: 'long' },
+      { name: 'sym', type: 'string' },
+    ]);
+    const path = join(dir, 'case.csv');
+    writeFileSync(path, 'price,Price,SYM\n1,2,x\n');
+    const { rows, errors } = await readAll(path, 'csv', two);
+    expect(rows).toEqual([[2, 1, 'x']]);
+    expect(errors.records).toEqual([]);
+  });
+
   it('FORMAT string: every line (CRLF or LF, empty ones too) is one value of the one string field, and writes back as lines', async () => {
     const text = new Layout([{ name: 'line', type: 'string' }]);
     const path = join(dir, 'in.txt');
