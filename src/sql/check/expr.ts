@@ -298,7 +298,12 @@ function checkBinary(ctx: CheckContext, _env: ExprEnv, op: BinaryOp, left: TExpr
     default: {
       const t = arithmeticType(op, lt, rt);
       if (t === undefined) {
-        const hint = op === '+' && (lt === 'string' || rt === 'string') ? '; use || to concatenate strings' : '';
+        const hint =
+          op === '+' && (lt === 'string' || rt === 'string')
+            ? '; use || to concatenate strings'
+            : lt === 'timestamp' || rt === 'timestamp'
+              ? "; a timestamp takes + or - of an int or long number of milliseconds (ts + INTERVAL '5' SECOND), and ts - ts gives milliseconds"
+              : '';
         return mismatch(`operator ${op} cannot take ${typeName(lt)} and ${typeName(rt)}${hint}`);
       }
       return { kind: 'Arithmetic', op, left, right, type: t, loc };

@@ -1,0 +1,3 @@
+-- error: GALE_ERR_SQL_TYPE_MISMATCH at 3:8
+CREATE INPUT STREAM s (a int, ts timestamp);
+SELECT ts + 1.5 AS t2 FROM s;
