@@ -68,19 +68,31 @@ function children(e: TExpr): TExpr[] {
 }
 
 /** Every column outside aggregates must be part of a grouped expression (reported at the column). */
-function checkGrouped(ctx: CheckContext, e: TExpr, keys: readonly TExpr[], inputs: readonly QueryInput[], at?: SourceSpan): boolean {
+function checkGrouped(
+  ctx: CheckContext,
+  e: TExpr,
+  keys: readonly TExpr[],
+  inputs: readonly QueryInput[],
+  at?: SourceSpan,
+  /** output column names (HAVING): a field that shadows one gets a hint */
+  outputNames?: ReadonlySet<string>,
+): boolean {
   if (keys.some((k) => astEqual(k, e))) return true;
   if (e.kind === 'Aggregate' || e.kind === 'WindowBound') return true;
   if (e.kind === 'Column') {
+    const shadow =
+      outputNames?.has(e.name) === true
+        ? ` ('${e.name}' here is the input field, not the output column of that name: write the column's expression instead)`
+        : '';
     report(
       ctx,
       'GALE_ERR_SQL_GROUP_BY_VIOLATION',
-      `'${inputs[e.input]?.alias ?? ''}.${e.name}' must appear in GROUP BY or be used inside an aggregate such as max(${e.name})`,
+      `'${inputs[e.input]?.alias ?? ''}.${e.name}' must appear in GROUP BY or be used inside an aggregate such as max(${e.name})${shadow}`,
       at ?? e.loc,
     );
     return false;
   }
-  return children(e).every((c) => checkGrouped(ctx, c, keys, inputs, at));
+  return children(e).every((c) => checkGrouped(ctx, c, keys, inputs, at, outputNames));
 }
 
 function boolCondition(ctx: CheckContext, t: TExpr, ast: Expr, clause: string): void {
@@ -142,7 +154,7 @@ export function checkSelect(ctx: CheckContext, s: Select, opts: SelectOptions = 
       const outputAliases = new Map((columns?.list ?? []).map((c) => [c.name, c.expr] as const));
       having = checkExpr(ctx, { scope, aggregates, outputAliases }, s.having);
       boolCondition(ctx, having, s.having, 'HAVING');
-      checkGrouped(ctx, having, keys, inputs);
+      checkGrouped(ctx, having, keys, inputs, undefined, new Set(outputAliases.keys()));
     }
   }
 
