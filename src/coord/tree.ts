@@ -14,6 +14,7 @@ import { OPEN_ACL_UNSAFE, READ_ACL_UNSAFE, type Acl } from './acl.js';
 import { coordError } from './errors.js';
 import { ephemeralKind } from './ephemeral-type.js';
 import { basename, parentOf } from './path.js';
+import { quotaAfterCreate, quotaAfterDelete, quotaAfterSetData } from './quota.js';
 
 export interface ZNode {
   data: Uint8Array | null;
@@ -144,6 +145,7 @@ export class DataTree {
     this.nodes.set(path, node);
     this.index(path, opts.ephemeralOwner);
     this.approximateDataSize += nodeSize(path, opts.data);
+    quotaAfterCreate(this, path, opts.data?.length ?? 0);
     return node;
   }
 
@@ -163,6 +165,7 @@ export class DataTree {
       set?.delete(path);
       if (set?.size === 0) this.ephemerals.delete(node.ephemeralOwner);
     }
+    quotaAfterDelete(this, path, node.data?.length ?? 0);
     return node;
   }
 
@@ -170,6 +173,7 @@ export class DataTree {
     const node = this.nodes.get(path);
     if (node === undefined) throw coordError('GALE_ERR_COORD_NO_NODE', path);
     this.approximateDataSize += nodeSize(path, data) - nodeSize(path, node.data);
+    quotaAfterSetData(this, path, node.data?.length ?? 0, data?.length ?? 0);
     node.data = data;
     node.mtime = time;
     node.mzxid = zxid;

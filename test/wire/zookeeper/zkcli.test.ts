@@ -3,7 +3,7 @@
  * brings a JRE), against `gale serve`: every command family it has, ACLs with
  * digest and ip, persistent recursive watches, reconfig refused as on a
  * standalone ZooKeeper, and a session that survives a `gale serve` restart
- * with its ephemeral and its watches. zkCli reads commands from stdin when
+ * with its ephemeral and its watches; quota stats for listquota. zkCli reads commands from stdin when
  * stdin is not a terminal; each run is one JVM and one session.
  * The test fails (does not skip) when zkCli.sh is missing: CI must install
  * `zookeeper`.
@@ -236,6 +236,33 @@ describe('zkCli.sh (Java client 3.8)', () => {
     ]);
     // removed watch: no event for /zw/after
     expect(out.filter((l) => l.includes('path:/zw/after'))).toEqual([]);
+  });
+
+  it('setquota/listquota/delquota report the subtree count and bytes as ZooKeeper does', async () => {
+    const out = await zkcli([
+      'create /zq abc',
+      'create /zq/x 12345',
+      'setquota -n 2 /zq',
+      'listquota /zq',
+      'create /zq/a',
+      'create /zq/x/deep zz',
+      'set /zq/x 1',
+      'setquota -b 10 /zq',
+      'listquota /zq',
+      'delete /zq/a',
+      'listquota /zq',
+      'delquota /zq',
+      'listquota /zq',
+    ]);
+    expectInOrder(out, [
+      'Output quota for /zq count=2,bytes=-1=;byteHardLimit=-1;countHardLimit=-1',
+      'Output stat for /zq count=2,bytes=8',
+      '[Warning]: the count quota you create is less than the existing count:4',
+      'Output quota for /zq count=2,bytes=10=;byteHardLimit=-1;countHardLimit=-1',
+      'Output stat for /zq count=4,bytes=6',
+      'Output stat for /zq count=3,bytes=6',
+      'quota for /zq does not exist.',
+    ]);
   });
 
   it('keeps its session, ephemeral and watches across a gale serve restart', async () => {
