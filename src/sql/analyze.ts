@@ -1,4 +1,5 @@
 /** analyzeScript: parse, then check every statement in order against a copy of the catalog. */
+import type { SourceSpan } from '../errors.js';
 import type { Statement } from './ast/index.js';
 import { copyCatalog, createCatalog } from './catalog.js';
 import type { Catalog } from './catalog.js';
@@ -32,12 +33,19 @@ export function analyzeStatements(
   catalog: Catalog = createCatalog(),
   unparsedNames: ReadonlySet<string> = new Set(),
 ): { script: CheckedScript; catalog: Catalog; errors: SqlError[] } {
+  const declarations = new Map<string, SourceSpan>();
+  for (const s of statements) {
+    if (s.kind === 'CreateSchema' || s.kind === 'CreateStream' || s.kind === 'CreateWindow' || s.kind === 'CreateTable' || s.kind === 'Declare') {
+      if (!declarations.has(s.name.name)) declarations.set(s.name.name, s.name.loc);
+    }
+  }
   const ctx: CheckContext = {
     catalog: copyCatalog(catalog),
     errors: [],
     invalidWindows: new Set(),
     unparsedNames,
     suppressed: { count: 0 },
+    declarations,
   };
   const checked: CheckedStatement[] = [];
   for (const s of statements) {

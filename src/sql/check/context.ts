@@ -13,6 +13,8 @@ export interface CheckContext {
   readonly unparsedNames: ReadonlySet<string>;
   /** unknown-name errors left unreported because of unparsedNames (they still fail the statement) */
   readonly suppressed: { count: number };
+  /** where each name the script declares is declared (to say "declared later" for a use before it) */
+  readonly declarations?: ReadonlyMap<string, SourceSpan>;
 }
 
 /** Report an unknown name, unless a statement that did not parse would have declared it (its syntax error is reported). */
@@ -21,7 +23,9 @@ export function reportUnknown(ctx: CheckContext, code: SqlErrorCode, name: strin
     ctx.suppressed.count++;
     return;
   }
-  report(ctx, code, message, span);
+  const d = ctx.declarations?.get(name);
+  const later = d !== undefined && d.start > span.start ? ` (it is declared later, at line ${d.line}: declare names before using them)` : '';
+  report(ctx, code, message + later, span);
 }
 
 export function report(ctx: CheckContext, code: SqlErrorCode, message: string, span: SourceSpan): void {
