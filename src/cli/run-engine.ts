@@ -45,6 +45,9 @@ export interface EngineRunOptions {
   readonly dataDir?: string;
   readonly kafkaPort?: number;
   readonly zkPort?: number;
+  /** overrides every generator's EVENTS and RATE */
+  readonly events?: number;
+  readonly rate?: number;
 }
 
 function caret(text: string, line: number, column: number): string {
@@ -75,7 +78,9 @@ export async function runWithEngine(path: string, text: string, o: EngineRunOpti
     for (const svc of [zookeeperService, kafkaService]) if (svc.enabled(ctx)) services.push(await svc.start(ctx));
     let log = ctx.shared.get('log') as Log | undefined;
     if (log === undefined) log = ownLog = await EmbeddedLog.open({ dataDir, flush: 'always' });
-    engine = await Engine.open({ log, coordinator: ctx.shared.get('coordinator') as Coordinator, baseDir: dirname(resolve(path)) });
+    engine = await Engine.open({ log, coordinator: ctx.shared.get('coordinator') as Coordinator, baseDir: dirname(resolve(path)),
+      generators: { ...(o.events === undefined ? {} : { events: o.events }), ...(o.rate === undefined ? {} : { rate: o.rate }) },
+    });
     const e = engine;
     const pushes: Promise<unknown>[] = [];
     const results = await e.execute(text, {

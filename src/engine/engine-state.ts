@@ -28,6 +28,8 @@ export interface EngineSettings {
   readonly checkpointIntervalMs: number;
   readonly ackTimeoutMs: number;
   readonly maxSpoutPending: number;
+  /** `gale run --events/--rate`: overrides every generator's EVENTS and RATE */
+  readonly generators?: { readonly events?: number; readonly rate?: number };
   readonly clock?: Clock;
 }
 

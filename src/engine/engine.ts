@@ -57,6 +57,8 @@ export interface EngineOptions {
   readonly clock?: Clock;
   /** restart the persistent queries the catalog records (default true) */
   readonly resume?: boolean;
+  /** overrides every generator's EVENTS and RATE (`gale run --events/--rate`) */
+  readonly generators?: { readonly events?: number; readonly rate?: number };
 }
 
 /** execute() options of the embedded engine beyond the EngineApi's. */
@@ -103,6 +105,7 @@ export class Engine implements EngineApi {
         checkpointIntervalMs: o.checkpointIntervalMs ?? 1000,
         ackTimeoutMs: o.ackTimeoutMs ?? 30_000,
         maxSpoutPending: o.maxSpoutPending ?? 64,
+        ...(o.generators === undefined ? {} : { generators: o.generators }),
         ...(o.clock === undefined ? {} : { clock: o.clock }),
       },
       logger,

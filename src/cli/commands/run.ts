@@ -82,6 +82,8 @@ export async function runFile(path: string, options: RunCommandOptions): Promise
       ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
       ...(options.kafkaPort === undefined ? {} : { kafkaPort: options.kafkaPort }),
       ...(options.zkPort === undefined ? {} : { zkPort: options.zkPort }),
+      ...(options.events === undefined ? {} : { events: options.events }),
+      ...(options.rate === undefined ? {} : { rate: options.rate }),
     });
   }
   const plan = planText(text, {

@@ -75,6 +75,7 @@ export async function runPushQuery(s: EngineState, o: PushOptions): Promise<Push
     variables: s.variables,
     deadLetters: (stream) => s.deadLetters.for(stream),
     defaultIdleTimeoutMs: s.settings.idleTimeoutMs,
+    generators: s.settings.generators,
     ...(s.settings.clock === undefined ? {} : { clock: s.settings.clock }),
   });
   let handle: ReturnType<typeof runTopology> | undefined;

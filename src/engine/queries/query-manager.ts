@@ -72,6 +72,7 @@ export class QueryManager {
           statement: stmt,
           queryId: id,
           baseDir,
+          generators: s.settings.generators,
           inputs,
           outputs,
           offsets: start.offsets,

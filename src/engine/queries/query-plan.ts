@@ -99,6 +99,8 @@ export interface PlanQueryOptions {
   readonly deadLetters: (stream: string) => DeadLetterWriter;
   readonly defaultIdleTimeoutMs: number;
   readonly clock?: Clock;
+  /** overrides every generator's EVENTS and RATE */
+  readonly generators?: { readonly events?: number; readonly rate?: number } | undefined;
   /** planning for EXPLAIN only: input files need not exist */
   readonly explainOnly?: boolean;
 }
@@ -120,6 +122,8 @@ export function planQuery(o: PlanQueryOptions): PlannedQuery {
   };
   const program = planScript({ statements: [o.statement] }, o.catalog, {
     baseDir: o.baseDir,
+    ...(o.generators?.events === undefined ? {} : { events: o.generators.events }),
+    ...(o.generators?.rate === undefined ? {} : { rate: o.generators.rate }),
     ...(o.clock === undefined ? {} : { clock: o.clock }),
     ...(o.explainOnly === true ? { requireInputFiles: false } : {}),
     tables: o.tables,

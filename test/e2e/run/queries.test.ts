@@ -1,8 +1,10 @@
 /** Every file in queries/ runs with `gale run` (generators bounded to a few thousand events) and exits 0 with output and no errors. */
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { gale } from './gale-cli.js';
+import { namesTopics } from '../../../src/cli/run-engine.js';
+import { gale, galeUntilOutput } from './gale-cli.js';
 
 const root = new URL('../../../', import.meta.url).pathname;
 
@@ -26,6 +28,19 @@ describe('queries/', () => {
 
   for (const file of files) {
     const name = relative(root, file);
+    if (namesTopics(readFileSync(file, 'utf8'), file)) {
+      // Files over topics run on the embedded engine until Ctrl-C: run one
+      // as fast as it goes until rows flow, then SIGINT must stop it cleanly.
+      it.concurrent(`${name} shows rows flowing and stops cleanly on Ctrl-C`, async () => {
+        const r = await galeUntilOutput(['run', name, '--events', '400000', '--rate', '0'], { cwd: root, lines: 3 });
+        expect(r.code).toBe(0);
+        expect(r.stderr).toMatch(/gale: stopped; outputs flushed/);
+        const lines = r.stdout.trim().split('\n');
+        expect(lines.length).toBeGreaterThanOrEqual(3);
+        for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+      });
+      continue;
+    }
     it.concurrent(`${name} runs to completion`, async () => {
       // q12 is paced by the wall clock: keep it short
       const events = name.includes('q12') ? '4000' : '5000';
