@@ -155,6 +155,14 @@ export class WatchManager {
     return { watchers: this.data.byWatcher.size, paths: this.data.byPath.size, total };
   }
 
+  /** `wchc` / `wchp`: ZooKeeper dumps the data table only, by watcher or by path */
+  dataTable(): {
+    byPath: ReadonlyMap<string, ReadonlyMap<WatchSink, WatchMode>>;
+    byWatcher: ReadonlyMap<WatchSink, ReadonlySet<string>>;
+  } {
+    return { byPath: this.data.byPath, byWatcher: this.data.byWatcher };
+  }
+
   /** paths a watcher watches, for `wchc`-style dumps and tests */
   pathsOf(w: WatchSink): { data: string[]; child: string[] } {
     return { data: [...(this.data.byWatcher.get(w) ?? [])], child: [...(this.child.byWatcher.get(w) ?? [])] };

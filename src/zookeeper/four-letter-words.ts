@@ -189,6 +189,35 @@ function wchs(h: FourLetterHost): string {
   return `${s.watchers} connections watching ${s.paths} paths\nTotal watches:${s.total}\n`;
 }
 
+/** A watcher's session as `0x<hex>`; in-process watchers (the embedded coordinator) have none and are left out. */
+function sessionOf(w: object): string | undefined {
+  const id = (w as { sessionId?: unknown }).sessionId;
+  return typeof id === 'bigint' ? `0x${id.toString(16)}` : undefined;
+}
+
+/** `wchc`: per session, the paths it watches (data table); `wchp`: per path, the sessions. */
+function wchc(h: FourLetterHost): string {
+  let out = '';
+  for (const [w, paths] of h.store.watches.dataTable().byWatcher) {
+    const sid = sessionOf(w);
+    if (sid === undefined) continue;
+    out += `${sid}\n`;
+    for (const p of paths) out += `\t${p}\n`;
+  }
+  return `${out}\n`;
+}
+
+function wchp(h: FourLetterHost): string {
+  let out = '';
+  for (const [path, watchers] of h.store.watches.dataTable().byPath) {
+    const sids = [...watchers.keys()].map(sessionOf).filter((s) => s !== undefined);
+    if (sids.length === 0) continue;
+    out += `${path}\n`;
+    for (const sid of sids) out += `\t${sid}\n`;
+  }
+  return `${out}\n`;
+}
+
 function dirs(h: FourLetterHost): string {
   const size = dirSize(h.store.dir);
   return `datadir_size: ${size}\nlogdir_size: ${size}\n`;
@@ -202,6 +231,8 @@ export const fourLetterWords: Readonly<Record<string, (h: FourLetterHost) => str
   conf,
   cons,
   wchs,
+  wchc,
+  wchp,
   envi,
   isro: () => 'rw',
   dirs,
