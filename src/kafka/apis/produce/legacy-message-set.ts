@@ -70,7 +70,11 @@ function collect(buf: Buffer, out: Collected, nowMs: number, depth: number): voi
     const key = readBytes(buf, at, end);
     const value = readBytes(buf, key.next, end);
     const codec = CODECS[attributes & 0x07];
-    if (codec === undefined) throw corrupt(`unknown compression codec ${attributes & 0x07}`);
+    if (codec === undefined) {
+      // zstd (4) needs record batches (Produce v7+), as in Kafka; anything else is not a codec
+      if ((attributes & 0x07) === 4) throw new LogError('GALE_ERR_LOG_UNSUPPORTED_COMPRESSION', 'legacy message set: zstd needs record batches (magic 2, Produce v7+)');
+      throw corrupt(`unknown compression codec ${attributes & 0x07}`);
+    }
     if (codec === 'none') {
       out.records.push({ key: key.value, value: value.value, timestamp });
     } else {

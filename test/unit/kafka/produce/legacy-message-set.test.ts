@@ -2,7 +2,7 @@
  * Legacy message sets (magic 0/1, as sarama for Kafka 0.10 sends them) are
  * up-converted to one v2 batch: keys, values, null values, timestamps,
  * compressed wrappers (inner messages kept in order, LogAppendTime wrapper
- * timestamps), and bad input refused as CORRUPT_MESSAGE.
+ * timestamps), and bad input refused as CORRUPT_MESSAGE (zstd: UNSUPPORTED_COMPRESSION_TYPE).
  */
 import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
@@ -68,8 +68,8 @@ describe('legacy message set up-conversion', () => {
     const badCrc = Buffer.from(good);
     badCrc.writeUInt8(badCrc.readUInt8(badCrc.length - 1) ^ 0xff, badCrc.length - 1);
     const truncated = good.subarray(0, good.length - 2);
-    const zstdWrapper = message({ magic: 1, attributes: 4, timestamp: 1, key: null, value: 'zz' });
-    for (const bad of [badCrc, truncated, zstdWrapper]) {
+    const unknownCodec = message({ magic: 1, attributes: 5, timestamp: 1, key: null, value: 'zz' });
+    for (const bad of [badCrc, truncated, unknownCodec]) {
       let caught: unknown;
       try {
         upConvertMessageSet(bad);
@@ -78,5 +78,15 @@ describe('legacy message set up-conversion', () => {
       }
       expect(isLogError(caught) && caught.kafkaCode).toBe(2);
     }
+  });
+
+  it('zstd in a legacy message set is UNSUPPORTED_COMPRESSION_TYPE, as from Kafka (sarama set to 0.10 with zstd)', () => {
+    let caught: unknown;
+    try {
+      upConvertMessageSet(message({ magic: 1, attributes: 4, timestamp: 1, key: null, value: 'zz' }));
+    } catch (e) {
+      caught = e;
+    }
+    expect(isLogError(caught) && caught.kafkaCode).toBe(76);
   });
 });
