@@ -11,6 +11,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGaleServe, type GaleServe } from '../../helpers/gale-serve.js';
 
@@ -40,7 +41,10 @@ class ZkCli {
   readonly exited: Promise<number | null>;
 
   constructor(port: number) {
-    this.child = spawn(ZKCLI, ['-server', `127.0.0.1:${port}`], { env: { ...process.env, ZOO_LOG_DIR: '/tmp' } });
+    // zkCli prints results on stdout and errors on stderr; one pipe for both keeps their order
+    this.child = spawn('/bin/sh', ['-c', `exec "${ZKCLI}" -server 127.0.0.1:${port} 2>&1`], {
+      env: { ...process.env, ZOO_LOG_DIR: tmpdir() },
+    });
     this.child.stdout.on('data', (d: Buffer) => (this.raw += d.toString()));
     this.child.stderr.on('data', (d: Buffer) => (this.raw += d.toString()));
     this.exited = new Promise((res) => this.child.once('exit', (code) => res(code)));
