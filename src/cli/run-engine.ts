@@ -85,11 +85,12 @@ export async function runWithEngine(path: string, text: string, o: EngineRunOpti
     const pushes: Promise<unknown>[] = [];
     const results = await e.execute(text, {
       file: path,
-      onPushQuery: (sql) => {
+      onPushQuery: (sql, properties) => {
         let encode: ((r: Row) => string) | undefined;
         pushes.push(
           e
             .push(sql, {
+              properties,
               signal: abort.signal,
               onStart: (info) => (encode = jsonLineEncoder(new Layout(info.columns.map((c) => ({ name: c.name, type: c.type === 'null' ? 'string' : c.type }))))),
               onRow: (row) => void process.stdout.write(`${encode!(row as Row)}\n`),

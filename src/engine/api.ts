@@ -24,7 +24,14 @@ export interface StatementError {
 
 export type StatementResult =
   /** DDL, INSERT VALUES, TERMINATE, SET, a persistent query started ... */
-  | { readonly kind: 'message'; readonly statement: string; readonly message: string; readonly queryId?: string }
+  | {
+      readonly kind: 'message';
+      readonly statement: string;
+      readonly message: string;
+      readonly queryId?: string;
+      /** SET: the change, for the caller to keep in its session and send with later requests */
+      readonly property?: { readonly name: string; readonly value: string };
+    }
   /** SHOW, DESCRIBE */
   | {
       readonly kind: 'table';

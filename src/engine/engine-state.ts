@@ -39,8 +39,6 @@ export class EngineState {
   readonly entries = new Map<string, CatalogEntry>();
   readonly tables = new Map<string, MemoryTable>();
   readonly variables = new Map<string, VariableCell>();
-  /** session properties (SET), defaults for every statement */
-  readonly properties: Record<string, string> = {};
   closed = false;
 
   constructor(

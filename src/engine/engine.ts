@@ -68,13 +68,14 @@ export interface EngineExecuteOptions extends ExecuteOptions {
    * script) instead of being an error — `gale run` streams such queries to
    * stdout through push().
    */
-  readonly onPushQuery?: (sql: string) => string;
+  readonly onPushQuery?: (sql: string, properties: Readonly<Record<string, string>>) => string;
 }
 
 const SILENT: EngineLogger = { info: () => {}, warn: () => {} };
 const MAX_SCRIPT_DEPTH = 8;
 
 type Props = Record<string, string>;
+type OnPush = NonNullable<EngineExecuteOptions['onPushQuery']>;
 
 export class Engine implements EngineApi {
   private readonly queries: QueryManager;
@@ -123,7 +124,8 @@ export class Engine implements EngineApi {
 
   execute(sql: string, opts: EngineExecuteOptions = {}): Promise<StatementResult[]> {
     if (this.s.closed) return Promise.resolve([errorResult(sql, new EngineError('GALE_ERR_ENGINE_CLOSED', 'the engine is closed'), sql, opts.file)]);
-    const props: Props = { ...this.s.properties, ...opts.properties };
+    // a copy: SET in the script changes it for the script's later statements only
+    const props: Props = { ...opts.properties };
     return this.serial(() => this.script(sql, opts.file, props, 0, opts.onPushQuery));
   }
 
@@ -151,7 +153,7 @@ export class Engine implements EngineApi {
         sql: formatStatement(stmt),
         statement: checked as Extract<CheckedStatement, { kind: 'Query' | 'Union' }>,
         catalog: r.catalog,
-        properties: { ...this.s.properties, ...opts.properties },
+        properties: { ...opts.properties },
         baseDir: this.baseDirOf(opts.file),
         signal: opts.signal,
         onRow: opts.onRow,
@@ -223,7 +225,7 @@ export class Engine implements EngineApi {
     }
   }
 
-  private async script(text: string, file: string | undefined, props: Props, depth: number, onPush?: (sql: string) => string): Promise<StatementResult[]> {
+  private async script(text: string, file: string | undefined, props: Props, depth: number, onPush?: OnPush): Promise<StatementResult[]> {
     const parsed = parseScript(text, file === undefined ? {} : { file });
     const items: ({ at: number; stmt: Statement } | { at: number; err: unknown; end: number })[] = [
       ...parsed.statements.map((stmt) => ({ at: stmt.loc.start, stmt })),
@@ -243,7 +245,7 @@ export class Engine implements EngineApi {
     file: string | undefined,
     props: Props,
     depth: number,
-    onPush: ((sql: string) => string) | undefined,
+    onPush: OnPush | undefined,
   ): Promise<StatementResult[]> {
     const s = this.s;
     const statement = text.slice(stmt.loc.start, stmt.loc.end).trim();
@@ -252,8 +254,10 @@ export class Engine implements EngineApi {
     ];
     try {
       switch (stmt.kind) {
-        case 'SetProperty':
-          return message(setProperty(props, s.properties, stmt));
+        case 'SetProperty': {
+          const set = setProperty(props, stmt);
+          return [{ kind: 'message', statement, message: set.message, property: { name: set.name, value: set.value } }];
+        }
         case 'RunScript':
           return await this.runScript(stmt.path, stmt.loc, file, props, depth, statement, onPush);
         case 'Terminate':
@@ -277,7 +281,7 @@ export class Engine implements EngineApi {
           return message(await declare(s, stmt, checked, r.catalog));
         case 'Query':
         case 'Union':
-          if (checked.into === undefined && onPush !== undefined) return message(onPush(`${text.slice(stmt.loc.start, stmt.loc.end).replace(/;\s*$/, '')};`));
+          if (checked.into === undefined && onPush !== undefined) return message(onPush(`${text.slice(stmt.loc.start, stmt.loc.end).replace(/;\s*$/, '')};`, { ...props }));
           if (checked.into === undefined) {
             throw new EngineError('GALE_ERR_ENGINE_PUSH_QUERY', 'a SELECT without INTO is a push query: run it from the REPL or POST /query (push()), or add INTO a stream', { span: stmt.loc });
           }
@@ -365,7 +369,7 @@ export class Engine implements EngineApi {
     props: Props,
     depth: number,
     statement: string,
-    onPush: ((sql: string) => string) | undefined,
+    onPush: OnPush | undefined,
   ): Promise<StatementResult[]> {
     if (depth >= MAX_SCRIPT_DEPTH) throw new EngineError('GALE_ERR_ENGINE_SCRIPT', `RUN SCRIPT nested more than ${MAX_SCRIPT_DEPTH} deep`, { span: loc });
     const base = this.baseDirOf(file);

@@ -12,8 +12,19 @@ const CHOICES: Readonly<Record<string, readonly string[]>> = {
   'auto.offset.reset': ['earliest', 'latest'],
 };
 
-/** Sets the property for the rest of the script and the session; returns the message. */
-export function setProperty(script: Record<string, string>, session: Record<string, string>, stmt: SetProperty): string {
+/** What a SET changed: the caller keeps it for its session (the engine keeps nothing engine-wide). */
+export interface PropertyChange {
+  readonly name: string;
+  readonly value: string;
+  readonly message: string;
+}
+
+/**
+ * Sets the property for the rest of the script only. Sessions are the
+ * caller's (REPL, HTTP client): SET never changes what other clients'
+ * statements see, as in ksqlDB.
+ */
+export function setProperty(script: Record<string, string>, stmt: SetProperty): PropertyChange {
   const key = stmt.property.trim();
   const value = stmt.value.trim();
   const allowed = CHOICES[key];
@@ -22,6 +33,6 @@ export function setProperty(script: Record<string, string>, session: Record<stri
   }
   const v = allowed === undefined ? value : value.toLowerCase();
   script[key] = v;
-  session[key] = v;
-  return allowed === undefined ? `Set '${key}' = '${v}' (not a property the engine reads)` : `Set '${key}' = '${v}'`;
+  const message = allowed === undefined ? `Set '${key}' = '${v}' (not a property the engine reads)` : `Set '${key}' = '${v}'`;
+  return { name: key, value: v, message };
 }

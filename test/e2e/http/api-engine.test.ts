@@ -83,6 +83,26 @@ describe('gale serve HTTP API', () => {
     await eventually(async () => !(await runningQueryIds()).includes(header.queryId), 'the push query to stop after the hang-up');
   });
 
+  it('keeps SET per client: one client SETs earliest, another client\'s push query still starts at latest', async () => {
+    // client A: SET comes back as a change for A to keep, not as server-wide state
+    const set = await ksql("SET 'auto.offset.reset' = 'earliest';");
+    expect(set.status).toBe(200);
+    expect(set.body).toEqual([expect.objectContaining({ kind: 'message', property: { name: 'auto.offset.reset', value: 'earliest' } })]);
+    // client B sends no properties: its push query starts at the end of the topic
+    const q = await streamQuery(port, { sql: 'SELECT usr, n FROM clicks;' });
+    expect(q.status).toBe(200);
+    const header = (await q.next()) as { queryId: string };
+    await ksql("INSERT INTO clicks VALUES ('eve', 7, 5000);");
+    expect(await q.next()).toEqual(['eve', 7]);
+    q.hangUp();
+    await eventually(async () => !(await runningQueryIds()).includes(header.queryId), 'the push query to stop after the hang-up');
+    // client A, sending its session properties, reads from the start
+    const a = await streamQuery(port, { sql: 'SELECT usr, n FROM clicks;', properties: { 'auto.offset.reset': 'earliest' } });
+    await a.next();
+    expect(await a.next()).toEqual(['ann', 1]);
+    a.hangUp();
+  });
+
   it('answers SQL errors with 400, code, line and column', async () => {
     const bad = await ksql('CREATE STREAM ok1 (a int);\nSELECT nope FROM clicks INTO x;');
     expect(bad.status).toBe(400);

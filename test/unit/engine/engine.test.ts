@@ -205,6 +205,17 @@ INSERT INTO pay VALUES ('ann', 5), ('ann', 7);`),
     expect(all.map((r) => r[0]).sort()).toEqual([1, 1, 2, 3]);
   });
 
+  it('SET holds for the rest of its script and comes back as a change; it never leaks into later execute() calls', async () => {
+    const e = await open();
+    const seen: Record<string, string>[] = [];
+    const onPushQuery = (_sql: string, p: Readonly<Record<string, string>>): string => (seen.push({ ...p }), 'started');
+    const res = ok(await e.execute(`CREATE STREAM p (x int);\nSET 'auto.offset.reset' = 'EARLIEST';\nSELECT x FROM p;`, { onPushQuery }));
+    expect(res[1]).toMatchObject({ kind: 'message', property: { name: 'auto.offset.reset', value: 'earliest' } });
+    ok(await e.execute('SELECT x FROM p;', { onPushQuery }));
+    ok(await e.execute('SELECT x FROM p;', { onPushQuery, properties: { 'auto.offset.reset': 'earliest' } }));
+    expect(seen).toEqual([{ 'auto.offset.reset': 'earliest' }, {}, { 'auto.offset.reset': 'earliest' }]);
+  });
+
   it('errors come back as results with code, line and column; the statements after them still run', async () => {
     const e = await open();
     const res = await e.execute(`CREATE STREAM a (x int);\nSELECT y FROM a INTO b;\nSELEC x FROM a;\nSELECT x FROM a;\nTERMINATE q999;\nSET 'auto.offset.reset' = 'sideways';\nCREATE STREAM c (x int);`);
