@@ -92,7 +92,8 @@ export class DataTree {
     this.putNode('/', special(OPEN_ACL_UNSAFE));
     this.putNode('/zookeeper', special(OPEN_ACL_UNSAFE));
     this.putNode('/zookeeper/quota', special(OPEN_ACL_UNSAFE));
-    this.putNode('/zookeeper/config', special(READ_ACL_UNSAFE));
+    // ZooKeeper sets the config node's ACL with version -1 at startup, so its aversion reads -1
+    this.putNode('/zookeeper/config', { ...special(READ_ACL_UNSAFE), aversion: -1 });
   }
 
   get(path: string): ZNode | undefined {

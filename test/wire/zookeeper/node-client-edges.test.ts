@@ -141,6 +141,16 @@ describe('sizes and names', () => {
   });
 });
 
+describe('special nodes', () => {
+  it('/zookeeper/config reads aclVersion -1 as in ZooKeeper (its ACL is set with version -1 at startup)', async () => {
+    const [, stat] = await call<[Buffer, zookeeper.Stat]>((cb) => c.getData('/zookeeper/config', cb));
+    expect(stat.aversion).toBe(-1);
+    expect(stat.version).toBe(0);
+    expect(await codeOf(call((cb) => c.setData('/zookeeper/config', b('x'), -1, cb)))).toBe(-102);
+    expect(await codeOf(call((cb) => c.remove('/zookeeper/config', -1, cb)))).toBe(-8);
+  });
+});
+
 describe('watches', () => {
   it('many watchers of one node from one session and from many sessions each get one event', async () => {
     await call((cb) => c.create('/hot', b('0'), cb));
