@@ -35,6 +35,10 @@ export interface HolisticAggregate<R = unknown> {
   insert(r: R, v: Value): void;
   remove(r: R, v: Value): void;
   result(r: R): Value;
+  /** the running structure as plain data, for a checkpoint (the structure is not changed) */
+  save(r: R): unknown;
+  /** a running structure from what save() gave */
+  load(data: unknown): R;
 }
 
 export type Aggregate = AlgebraicAggregate | HolisticAggregate;

@@ -19,6 +19,9 @@ export const countDistinct: HolisticAggregate<Map<Value, number>> = {
     else r.set(v, n - 1);
   },
   result: (r) => r.size,
+  // [value, multiplicity] pairs: small when values repeat
+  save: (r) => [...r],
+  load: (data) => new Map(data as [Value, number][]),
 };
 
 /** percentile_cont(p) over the non-NULL values; median = percentile(0.5). */
@@ -34,6 +37,8 @@ export function percentile(p: number, name = 'percentile'): HolisticAggregate<So
       if (v !== null) r.remove(v as number);
     },
     result: (r) => r.quantile(p) ?? null,
+    save: (r) => r.toArray(),
+    load: (data) => SortedMultiset.fromSorted(data as number[]),
   };
 }
 

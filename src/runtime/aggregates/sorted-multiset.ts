@@ -14,6 +14,19 @@ export class SortedMultiset {
     return this.count;
   }
 
+  /** A multiset holding `values`, which must be in ascending order (as toArray() gives them). */
+  static fromSorted(values: readonly number[]): SortedMultiset {
+    const m = new SortedMultiset();
+    for (let i = 0; i < values.length; i += B) m.chunks.push(values.slice(i, i + B));
+    m.count = values.length;
+    return m;
+  }
+
+  /** Every value, ascending. */
+  toArray(): number[] {
+    return this.chunks.flat();
+  }
+
   insert(v: number): void {
     this.count++;
     if (this.chunks.length === 0) {

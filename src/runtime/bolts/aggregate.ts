@@ -18,7 +18,13 @@ export interface AggregateSpec {
 
 /** What a checkpoint keeps of a changelog Aggregate task. */
 export interface AggregateState {
-  readonly groups: readonly { readonly key: unknown; readonly values: Value[]; readonly alg: unknown[] }[];
+  readonly groups: readonly {
+    readonly key: unknown;
+    readonly values: Value[];
+    readonly alg: unknown[];
+    /** the holistic aggregates' running structures, saved as plain data (absent in checkpoints of older versions) */
+    readonly hol?: unknown[];
+  }[];
 }
 
 interface GroupState {
@@ -40,15 +46,25 @@ export class AggregateBolt implements Bolt {
     this.valuesOf = makeKeyValuesFn(spec.groupBy);
   }
 
-  /** Every group's accumulators, for a checkpoint. Holistic aggregates (values kept in running structures) are not checkpointable. */
+  /** Every group's accumulators, for a checkpoint: algebraic states as they are, holistic running structures saved as data. */
   snapshot(): AggregateState {
-    if (this.aggs.holistic) throw new Error('a changelog aggregate with count_distinct/median/percentile cannot be checkpointed');
-    return { groups: [...this.groups].map(([key, g]) => ({ key, values: g.values, alg: g.state.alg })) };
+    const hol = this.aggs.hol;
+    return {
+      groups: [...this.groups].map(([key, g]) => ({
+        key,
+        values: g.values,
+        alg: g.state.alg,
+        ...(g.running === undefined ? {} : { hol: g.running.map((r, j) => hol[j]!.agg.save(r)) }),
+      })),
+    };
   }
 
   restore(state: unknown): void {
+    const hol = this.aggs.hol;
     for (const g of (state as AggregateState).groups) {
-      this.groups.set(g.key, { values: g.values, state: { alg: g.alg, hol: this.aggs.hol.map(() => []) }, running: undefined });
+      let running: unknown[] | undefined;
+      if (this.aggs.holistic) running = g.hol === undefined ? this.aggs.newRunning() : g.hol.map((d, j) => hol[j]!.agg.load(d));
+      this.groups.set(g.key, { values: g.values, state: { alg: g.alg, hol: hol.map(() => []) }, running });
     }
   }
 
