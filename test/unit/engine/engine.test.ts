@@ -159,6 +159,24 @@ INSERT INTO pay VALUES ('ann', 5), ('ann', 7);`),
     ]);
   });
 
+  it('a changelog aggregate with count_distinct and median keeps its state across a restart', async () => {
+    let e = await open();
+    ok(
+      await e.execute(`CREATE STREAM obs (user string, x long);
+SELECT user, count_distinct(x) AS d, median(x) AS m, count(*) AS n FROM obs GROUP BY user INTO stats;
+INSERT INTO obs VALUES ('ann', 5), ('ann', 7), ('ann', 5), ('bob', 1);`),
+    );
+    expect(await until(async () => (await readTopic(log, 'stats')).length === 4)).toBe(true);
+    await shut();
+    e = await open();
+    ok(await e.execute(`INSERT INTO obs VALUES ('ann', 100), ('bob', 3);`));
+    expect(await until(async () => (await readTopic(log, 'stats')).length === 6)).toBe(true);
+    expect((await readTopic(log, 'stats')).slice(4).map((r) => JSON.parse(r.value!) as unknown)).toEqual([
+      { user: 'ann', d: 3, m: 6, n: 4 },
+      { user: 'bob', d: 2, m: 2, n: 2 },
+    ]);
+  });
+
   it('a query over a FILE (relative to its script) runs to completion once and is not resumed after a restart', async () => {
     let e = await open();
     const { mkdir } = await import('node:fs/promises');
