@@ -363,7 +363,7 @@ export class SessionConnection implements WatchSink {
       s += `,sid=0x${this.sessionId.toString(16)},lop=${this.lastOp},est=${this.established},to=${this.timeoutMs}`;
       if (this.lastCxid >= 0) s += `,lcxid=0x${this.lastCxid.toString(16)}`;
       s += `,lzxid=0x${this.lastZxid.toString(16)},lresp=${this.lastResponseTime},llat=${this.latency.last}`;
-      s += `,minlat=${this.latency.minOrZero},avglat=${this.latency.avgText},maxlat=${this.latency.max}`;
+      s += `,minlat=${this.latency.minOrZero},avglat=${this.latency.avgWhole},maxlat=${this.latency.max}`;
     }
     return `${s})`;
   }

@@ -30,6 +30,11 @@ export class LatencyStats {
     return t.includes('.') ? t : `${t}.0`;
   }
 
+  /** per-connection `cons` prints the average as a Java long (ServerCnxn.getAvgLatency: integer division) */
+  get avgWhole(): number {
+    return this.count === 0 ? 0 : Math.floor(this.total / this.count);
+  }
+
   reset(): void {
     this.min = Number.MAX_SAFE_INTEGER;
     this.max = 0;

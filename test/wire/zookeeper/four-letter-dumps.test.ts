@@ -1,5 +1,6 @@
 /**
- * The `wchc` and `wchp` four-letter words in ZooKeeper 3.8's layout: the
+ * `cons` connection lines with ZooKeeper's integer latencies, and the
+ * `wchc` and `wchp` four-letter words in ZooKeeper 3.8's layout: the
  * data/exist watch table by session ("0x<id>\n\t<path>\n") and by path
  * ("<path>\n\t0x<id>\n"), then an empty line. Child watches are not listed,
  * as in ZooKeeper (DataTree.dumpWatches dumps the data table only).
@@ -73,5 +74,15 @@ describe('wchc / wchp', () => {
     await call((cb) => a.setData('/w1', Buffer.from('x'), -1, cb));
     await call((cb) => a.exists('/w1', cb));
     expect(await fourLetter('wchp')).toBe(`/missing\n\t${hex(a)}\n\n`);
+  });
+});
+
+describe('cons', () => {
+  it('prints per-connection latencies as whole numbers, as ZooKeeper (a Java long) does', async () => {
+    for (let i = 0; i < 20; i++) await call((cb) => a.exists('/', cb));
+    const line = (await fourLetter('cons')).split('\n').find((l) => l.includes(`sid=${hex(a)}`));
+    expect(line).toBeDefined();
+    expect(line).toMatch(/,llat=\d+,minlat=\d+,avglat=\d+,maxlat=\d+\)$/);
+    expect(line).toMatch(/^ \/127\.0\.0\.1:\d+\[1\]\(queued=0,recved=\d+,sent=\d+,sid=0x[0-9a-f]+,lop=\w+,est=\d+,to=\d+,lcxid=0x[0-9a-f]+,lzxid=0x[0-9a-f]+,lresp=\d+,/);
   });
 });
