@@ -24,6 +24,8 @@ export interface RunningQuery {
 
 export class QueryManager {
   readonly running = new Map<string, RunningQuery>();
+  /** catalog writes made from query callbacks; a clean stop waits for them (else a restart may resume a completed query) */
+  private readonly pendingWrites = new Set<Promise<unknown>>();
 
   constructor(private readonly s: EngineState) {}
 
@@ -63,7 +65,9 @@ export class QueryManager {
       logger: s.logger,
       onCompleted: () => {
         s.logger.info(`query ${id} completed: its bounded inputs are consumed`);
-        void s.store.update('queries', id, { state: 'COMPLETED' }).catch(() => undefined);
+        const w = s.store.update('queries', id, { state: 'COMPLETED' }).catch(() => undefined);
+        this.pendingWrites.add(w);
+        void w.finally(() => this.pendingWrites.delete(w));
       },
       build: (start) => {
         const planned = planQuery({
@@ -126,6 +130,7 @@ export class QueryManager {
         }
       }),
     );
+    await Promise.all([...this.pendingWrites]);
   }
 
   rows(): QueryRow[] {

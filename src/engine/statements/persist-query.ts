@@ -54,6 +54,12 @@ export async function persistQuery(s: EngineState, queries: QueryManager, q: Per
       }
     }
     s.remember(await s.store.add({ kind: 'queries', name: id, sql: q.sql, state: 'RUNNING', properties: { ...q.properties }, baseDir: q.baseDir, seq }));
+    // a query over a small FILE may complete before its entry exists; its COMPLETED update then found nothing to update
+    if (queries.running.get(id)?.query.state === 'completed') {
+      await s.store.update('queries', id, { state: 'COMPLETED' });
+      const e = s.entry('queries', id);
+      if (e !== undefined) s.remember({ ...e, state: 'COMPLETED' });
+    }
   } catch (err) {
     await queries.terminate(id).catch(() => undefined);
     throw err;
