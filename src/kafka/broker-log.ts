@@ -30,6 +30,8 @@ export interface BrokerLog extends Log {
   /** grows a topic to `totalPartitions` */
   createPartitions(name: string, totalPartitions: number, opts?: { validateOnly?: boolean }): Promise<void>;
   alterConfigs(name: string, change: TopicConfigChange): Promise<unknown>;
+  /** the record with the largest timestamp (ListOffsets MAX_TIMESTAMP); undefined when there is none */
+  maxTimestampOffset(tp: TopicPartition): Promise<{ offset: bigint; timestamp: bigint } | undefined>;
   /** advances the log start offset; -1n = the high watermark; resolves to the new start */
   deleteRecords(tp: TopicPartition, offset: bigint): Promise<bigint>;
   /** every partition a consumer group has committed (OffsetFetch with null topics) */

@@ -35,6 +35,7 @@ import { parseFlushPolicy } from './flush-policy.js';
 import type { FlushPolicy } from './flush-policy.js';
 import type { Clock, Partition } from './partition.js';
 import { offsetForTime, readPartition } from './partition-read.js';
+import { maxTimestampRecord } from './max-timestamp.js';
 import { compactPartition } from './compaction.js';
 import type { CompactionResult } from './compaction.js';
 import { GroupOffsets } from './group-offsets.js';
@@ -201,6 +202,12 @@ export class EmbeddedLog implements Log {
 
   async offsetForTime(tp: TopicPartition, timestampMs: bigint): Promise<bigint | undefined> {
     return offsetForTime(this.partition(tp), Number(timestampMs));
+  }
+
+  /** Offset and timestamp of the record with the largest timestamp (first of equals); undefined when there is none. */
+  async maxTimestampOffset(tp: TopicPartition): Promise<{ offset: bigint; timestamp: bigint } | undefined> {
+    const found = await maxTimestampRecord(this.partition(tp));
+    return found === undefined ? undefined : { offset: found.offset, timestamp: BigInt(found.timestamp) };
   }
 
   async waitForData(tp: TopicPartition, offset: bigint, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {

@@ -1,10 +1,10 @@
 /**
- * ListOffsets (api key 2), versions 0-5.
+ * ListOffsets (api key 2), versions 0-7.
  * Transcribed from apache/kafka clients/src/main/resources/common/message/
  * ListOffsetsRequest.json and ListOffsetsResponse.json @1eb7644 by
  * src/kafka/protocol/transcribe.ts, then maintained by hand.
  *
- *   ListOffsetsRequest (versions 0-5, flexible none)
+ *   ListOffsetsRequest (versions 0-7, flexible 6+)
  *     ReplicaId: int32 [0+]
  *     IsolationLevel: int8 [2+]
  *     Topics: []ListOffsetsTopic [0+]
@@ -15,7 +15,7 @@
  *         Timestamp: int64 [0+]
  *         MaxNumOffsets: int32 [0] default 1
  *
- *   ListOffsetsResponse (versions 0-5, flexible none)
+ *   ListOffsetsResponse (versions 0-7, flexible 6+)
  *     ThrottleTimeMs: int32 [2+]
  *     Topics: []ListOffsetsTopicResponse [0+]
  *       Name: string [0+]
@@ -28,13 +28,14 @@
  *         LeaderEpoch: int32 [4+] default -1
  */
 import type { ApiSpec, MessageSpec } from '../../protocol/spec.js';
+import type { Versions } from '../../protocol/versions.js';
 
 export const listOffsetsRequest = {
   name: 'ListOffsetsRequest',
   apiKey: 2,
   type: 'request',
-  validVersions: '0-5',
-  flexibleVersions: 'none',
+  validVersions: '0-7',
+  flexibleVersions: '6+',
   fields: [
     { name: 'replicaId', type: 'int32', versions: '0+' },
     { name: 'isolationLevel', type: 'int8', versions: '2+' },
@@ -54,8 +55,8 @@ export const listOffsetsResponse = {
   name: 'ListOffsetsResponse',
   apiKey: 2,
   type: 'response',
-  validVersions: '0-5',
-  flexibleVersions: 'none',
+  validVersions: '0-7',
+  flexibleVersions: '6+',
   fields: [
     { name: 'throttleTimeMs', type: 'int32', versions: '2+' },
     { name: 'topics', type: 'array', struct: 'ListOffsetsTopicResponse', versions: '0+', items: [
@@ -78,3 +79,10 @@ export const listOffsetsApi = {
   request: listOffsetsRequest,
   response: listOffsetsResponse,
 } as const satisfies ApiSpec;
+
+/**
+ * Not carried by the fields: from v7 (KIP-734) a partition's timestamp -3
+ * (MAX_TIMESTAMP) asks for the record with the largest timestamp; older
+ * versions treat it as an invalid timestamp.
+ */
+export const maxTimestampSpec: Versions = '7+';
