@@ -50,6 +50,15 @@ import type { Txn } from './txn.js';
 const MAGIC = 0x475a544c; // "GZTL"
 const HEADER_BYTES = 16;
 const PREALLOC_BYTES = 8 * 1024 * 1024;
+/**
+ * Batches are encoded into two buffers used in turn (one filling while the
+ * other is written), not a fresh one per batch: a fresh 64 KiB buffer per
+ * write (one per write at one outstanding request) is external memory V8
+ * answers with a scavenge every few hundred writes, a pause in the write
+ * path's tail. A buffer grown past REUSE_LIMIT by one big batch is dropped.
+ */
+const BATCH_BYTES = 64 * 1024;
+const REUSE_LIMIT = 1024 * 1024;
 /** written repeatedly to preallocate (never modified) */
 const ZEROS = Buffer.alloc(1024 * 1024);
 
@@ -159,7 +168,9 @@ export class TxnLog {
   private position = 0;
   /** file size: zeros from `position` up to here */
   private allocatedEnd = 0;
-  private batch = new ByteWriter(64 * 1024);
+  private batch = new ByteWriter(BATCH_BYTES);
+  /** the other batch buffer: the one being written, reused once that write is done */
+  private spare = new ByteWriter(BATCH_BYTES);
   private batchCallbacks: Durable[] = [];
   private batchFirstZxid: bigint | undefined;
   private flushing = false;
@@ -254,7 +265,11 @@ export class TxnLog {
     }
     const bytes = this.batch.finish();
     const firstZxid = this.batchFirstZxid!;
-    this.batch = new ByteWriter(Math.max(64 * 1024, bytes.length));
+    // the spare's previous write finished before this flush started (flushes run one at a time)
+    const next = this.spare;
+    this.spare = bytes.length > REUSE_LIMIT ? new ByteWriter(BATCH_BYTES) : this.batch;
+    next.length = 0;
+    this.batch = next;
     this.batchCallbacks = [];
     this.batchFirstZxid = undefined;
     const done = (err: Error | null | undefined): void => {

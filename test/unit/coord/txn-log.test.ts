@@ -62,6 +62,32 @@ describe('txn log', () => {
     expect(readAll(dir)).toEqual([1n, 2n, 3n, 4n, 5n, 6n]);
   });
 
+  it('keeps every record intact while batch buffers are reused, including after a batch larger than a reused buffer', async () => {
+    const dir = tempDir();
+    const log = new TxnLog(dir, undefined, false);
+    const big = (zxid: bigint): Txn => ({ ...txn(zxid), op: { ...(txn(zxid).op as Extract<Txn['op'], { type: 'create' }>), data: Buffer.alloc(700_000, Number(zxid) & 0xff) } });
+    const written: Txn[] = [];
+    // one txn per batch (each append awaited) so the two buffers alternate many times
+    for (let z = 1n; z <= 40n; z++) {
+      const t = z === 20n || z === 21n ? big(z) : txn(z);
+      written.push(t);
+      await appendAll(log, [t]);
+    }
+    // then appends on successive ticks, not awaited: they arrive while earlier batches are being written
+    const overlapping: Promise<void>[] = [];
+    for (let z = 41n; z <= 80n; z++) {
+      const t = txn(z);
+      written.push(t);
+      overlapping.push(appendAll(log, [t]));
+      await new Promise((r) => setImmediate(r));
+    }
+    await Promise.all(overlapping);
+    await log.close();
+    const read: Txn[] = [];
+    readLogs(dir, (t) => read.push(t));
+    expect(read).toEqual(written.map((t) => decodeTxn(Buffer.from(encodeTxn(t).finish()))));
+  });
+
   it('truncates a torn tail of the newest file and keeps appending after it', async () => {
     const dir = tempDir();
     const log = new TxnLog(dir, undefined, false);
