@@ -19,3 +19,13 @@ describe('gale CLI', () => {
     expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
   });
 });
+
+describe('package entry point', () => {
+  it('exports the seams, their implementations, the engine and the front end by name', async () => {
+    const api = (await import('../../dist/src/index.js')) as Record<string, unknown>;
+    for (const name of ['EmbeddedLog', 'KafkaLog', 'EmbeddedCoordinator', 'ZooKeeperCoordinator', 'Engine', 'HttpEngineClient', 'KafkaServer', 'ZooKeeperServer', 'GaleError', 'ERROR_CODES']) {
+      expect(api[name], name).toBeDefined();
+    }
+    expect(typeof (api['sql'] as { analyzeScript?: unknown }).analyzeScript).toBe('function');
+  });
+});
