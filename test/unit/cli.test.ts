@@ -22,7 +22,8 @@ describe('gale CLI', () => {
 
 describe('package entry point', () => {
   it('exports the seams, their implementations, the engine and the front end by name', async () => {
-    const api = (await import('../../dist/src/index.js')) as Record<string, unknown>;
+    // the built package, as a user's `import ... from 'gale'` gets it
+    const api = (await import(new URL('../../dist/src/index.js', import.meta.url).href)) as Record<string, unknown>;
     for (const name of ['EmbeddedLog', 'KafkaLog', 'EmbeddedCoordinator', 'ZooKeeperCoordinator', 'Engine', 'HttpEngineClient', 'KafkaServer', 'ZooKeeperServer', 'GaleError', 'ERROR_CODES']) {
       expect(api[name], name).toBeDefined();
     }
