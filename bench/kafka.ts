@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- kafka [--mb=N] [--runs=N] [--kafkajs-mb=N] [--only=kcat-produce]`: produce and consume MB/s of
  * 1 KiB records through `gale serve` (the built CLI in a child process,
- * flush=always so acks mean fsynced) with kcat (librdkafka, the fastest
+ * flush=always by default so acks mean fsynced; --flush=os matches the ceiling's policy) with kcat (librdkafka, the fastest
  * client) and kafkajs, at acks=1 and acks=-1, next to the machine's ceiling
  * measured in the same run: a raw loopback socket into a raw file append.
  *
@@ -33,6 +33,8 @@ interface Options {
   readonly kafkajsMb: number;
   /** `--only=kcat-produce`: the ceiling and the kcat produce rows only (for A/B runs of the produce path) */
   readonly kcatProduceOnly: boolean;
+  /** `--flush=os`: the broker's log flush policy (default always: acks mean fsynced, as Gale promises) */
+  readonly flush: string;
 }
 
 function parse(args: readonly string[]): Options {
@@ -41,7 +43,9 @@ function parse(args: readonly string[]): Options {
     const a = args.find((x) => x.startsWith(`--${name}=`));
     return a === undefined ? dflt : Number(a.slice(name.length + 3));
   };
-  return { mb: get('mb', 100), runs: get('runs', 3), kafkajsMb: get('kafkajs-mb', 20), kcatProduceOnly: args.includes('--only=kcat-produce') };
+  return { mb: get('mb', 100), runs: get('runs', 3), kafkajsMb: get('kafkajs-mb', 20), kcatProduceOnly: args.includes('--only=kcat-produce'),
+    flush: args.find((x) => x.startsWith('--flush='))?.slice('--flush='.length) ?? 'always',
+  };
 }
 
 // ---------------------------------------------------------------- ceiling
@@ -90,8 +94,8 @@ async function ceiling(dir: string, bytes: number, fsync: boolean): Promise<numb
 
 // ---------------------------------------------------------------- gale serve
 
-async function startGale(dataDir: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, [galeBin, 'serve', '--data-dir', dataDir, '--kafka-port', '0', '--zk-port', '-1', '--http-port', '-1', '--flush', 'always'], {
+async function startGale(dataDir: string, flush: string): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, [galeBin, 'serve', '--data-dir', dataDir, '--kafka-port', '0', '--zk-port', '-1', '--http-port', '-1', '--flush', flush], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -201,7 +205,7 @@ export async function run(args: string[]): Promise<void> {
   try {
     const bytes = o.mb * 1e6;
     const input = recordsFile(dir, count);
-    gale = await startGale(join(dir, 'data'));
+    gale = await startGale(join(dir, 'data'), o.flush);
     const port = gale.port;
     const bootstrap = `127.0.0.1:${port}`;
     // the ceiling runs and the kcat acks=1 / acks=-1 runs alternate round by round, so a burst of
