@@ -6,20 +6,15 @@
  * transactional producer — refused with a clear, non-retriable error while
  * the broker keeps serving.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Admin } from 'kafkajs';
-import { startGroupBroker, waitFor, type GroupTestBroker } from './group-support.js';
+import { useGroupBrokerWithAdmin, waitFor, type GroupTestBroker } from './group-support.js';
 
 let broker: GroupTestBroker;
 let admin: Admin;
-beforeAll(async () => {
-  broker = await startGroupBroker();
-  admin = broker.kafka().admin();
-  await admin.connect();
-});
-afterAll(async () => {
-  await admin?.disconnect();
-  await broker?.stop();
+useGroupBrokerWithAdmin((b, a) => {
+  broker = b;
+  admin = a;
 });
 
 describe('kafkajs features', () => {

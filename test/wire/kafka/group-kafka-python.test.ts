@@ -4,21 +4,16 @@
  * uses fixed legacy versions: FindCoordinator v0, JoinGroup v2, SyncGroup v1,
  * Heartbeat v1, OffsetCommit v2, OffsetFetch v1, LeaveGroup v1.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Admin } from 'kafkajs';
-import { runProcess, startGroupBroker, type GroupTestBroker } from './group-support.js';
+import { runProcess, useGroupBrokerWithAdmin, type GroupTestBroker } from './group-support.js';
 
 let broker: GroupTestBroker;
 let admin: Admin;
 
-beforeAll(async () => {
-  broker = await startGroupBroker();
-  admin = broker.kafka().admin();
-  await admin.connect();
-});
-afterAll(async () => {
-  await admin?.disconnect();
-  await broker?.stop();
+useGroupBrokerWithAdmin((b, a) => {
+  broker = b;
+  admin = a;
 });
 
 /** consumes `count` messages as a member of `group`, commits, leaves; prints them as JSON */

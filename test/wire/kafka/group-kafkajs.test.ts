@@ -3,21 +3,16 @@
  * go while messages keep arriving, each message handled once by the group;
  * and the admin side of groups (describe, list, offsets, delete).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Admin, Consumer, Producer } from 'kafkajs';
-import { startGroupBroker, waitFor, waitForStableGroup, type GroupTestBroker } from './group-support.js';
+import { useGroupBrokerWithAdmin, waitFor, waitForStableGroup, type GroupTestBroker } from './group-support.js';
 
 let broker: GroupTestBroker;
 let admin: Admin;
 
-beforeAll(async () => {
-  broker = await startGroupBroker();
-  admin = broker.kafka().admin();
-  await admin.connect();
-});
-afterAll(async () => {
-  await admin?.disconnect();
-  await broker?.stop();
+useGroupBrokerWithAdmin((b, a) => {
+  broker = b;
+  admin = a;
 });
 
 describe('kafkajs consumer group', () => {

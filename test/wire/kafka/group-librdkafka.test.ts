@@ -6,21 +6,16 @@
  * SyncGroup v3, Heartbeat v3, OffsetCommit v7, OffsetFetch v7 with
  * require_stable, LeaveGroup v1.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Admin } from 'kafkajs';
-import { runProcess, startGroupBroker, startProcess, waitFor, waitForStableGroup, type GroupTestBroker, type RunningProcess } from './group-support.js';
+import { runProcess, useGroupBrokerWithAdmin, startProcess, waitFor, waitForStableGroup, type GroupTestBroker, type RunningProcess } from './group-support.js';
 
 let broker: GroupTestBroker;
 let admin: Admin;
 
-beforeAll(async () => {
-  broker = await startGroupBroker();
-  admin = broker.kafka().admin();
-  await admin.connect();
-});
-afterAll(async () => {
-  await admin?.disconnect();
-  await broker?.stop();
+useGroupBrokerWithAdmin((b, a) => {
+  broker = b;
+  admin = a;
 });
 
 async function produce(topic: string, partitions: number, count: number): Promise<void> {

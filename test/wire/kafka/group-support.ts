@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Admin, GroupDescription } from 'kafkajs';
+import { afterAll, beforeAll } from 'vitest';
 import { installGroupCoordinator } from '../../../src/kafka/group-coordinator/on-broker.js';
 import type { AnyApiDefinition, RequestContext } from '../../../src/kafka/handler.js';
 import { brokerApis } from '../../../src/kafka/registry.js';
@@ -41,6 +42,25 @@ export async function startGroupBroker(): Promise<GroupTestBroker> {
   const broker = await startBroker({ apis: [...brokerApis, ...recording(seen)] });
   installGroupCoordinator(broker.server.broker, { initialRebalanceDelayMs: 0 });
   return { ...broker, seen };
+}
+
+/**
+ * For a test file: a group broker and a connected kafkajs admin, started
+ * before its tests (handed over through `ready`) and stopped after them.
+ */
+export function useGroupBrokerWithAdmin(ready: (broker: GroupTestBroker, admin: Admin) => void): void {
+  let broker: GroupTestBroker | undefined;
+  let admin: Admin | undefined;
+  beforeAll(async () => {
+    broker = await startGroupBroker();
+    admin = broker.kafka().admin();
+    await admin.connect();
+    ready(broker, admin);
+  });
+  afterAll(async () => {
+    await admin?.disconnect();
+    await broker?.stop();
+  });
 }
 
 export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
