@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compressionCodecs, encodeRecordBatchAsync } from '../../../src/log/record-batch/index.js';
 import type { CompressionCodec, RecordInput } from '../../../src/log/record-batch/index.js';
 import type { EmbeddedLog } from '../../../src/log/embedded-log.js';
-import { readAll, tempLog, VirtualClock } from './log-fixtures.js';
+import { readAll, useClockedLog, VirtualClock } from './log-fixtures.js';
 import type { ReadRecord, TempLog } from './log-fixtures.js';
 
 let t: TempLog;
@@ -11,13 +11,10 @@ let clock: VirtualClock;
 const tp = { topic: 'table', partition: 0 };
 const T0 = 1_700_000_000_000;
 
-beforeEach(async () => {
-  t = await tempLog();
-  clock = new VirtualClock(T0);
-  log = await t.open({ clock });
-});
-afterEach(async () => {
-  await t.cleanup();
+useClockedLog(T0, (tl, l, c) => {
+  t = tl;
+  log = l;
+  clock = c;
 });
 
 async function put(records: RecordInput[], compression: CompressionCodec = 'none'): Promise<void> {

@@ -1,5 +1,6 @@
 /** Shared by the log tests: temp data dirs, a log line recorder, a virtual clock, batch builders. */
 import { mkdtemp, rm } from 'node:fs/promises';
+import { afterEach, beforeEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedLog } from '../../../src/log/embedded-log.js';
@@ -53,6 +54,22 @@ export async function tempLog(defaults: Partial<EmbeddedLogOptions> = {}): Promi
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * For a test file: before each test, a fresh temp log on a virtual clock at
+ * `t0` (handed over through `ready`); removed after it.
+ */
+export function useClockedLog(t0: number, ready: (t: TempLog, log: EmbeddedLog, clock: VirtualClock) => void): void {
+  let t: TempLog | undefined;
+  beforeEach(async () => {
+    t = await tempLog();
+    const clock = new VirtualClock(t0);
+    ready(t, await t.open({ clock }), clock);
+  });
+  afterEach(async () => {
+    await t?.cleanup();
+  });
 }
 
 export function batchOf(records: RecordInput[], extra: { timestamp?: number } = {}): Buffer {

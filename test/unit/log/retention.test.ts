@@ -1,11 +1,11 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeRecordBatch } from '../../../src/log/record-batch/index.js';
 import type { EmbeddedLog } from '../../../src/log/embedded-log.js';
 import { planRetention } from '../../../src/log/retention.js';
 import { parseTopicConfig } from '../../../src/log/config.js';
-import { codeOf, readAll, tempLog, VirtualClock } from './log-fixtures.js';
+import { codeOf, readAll, useClockedLog, VirtualClock } from './log-fixtures.js';
 import type { TempLog } from './log-fixtures.js';
 
 let t: TempLog;
@@ -14,13 +14,10 @@ let clock: VirtualClock;
 const tp = { topic: 'events', partition: 0 };
 const T0 = 1_700_000_000_000;
 
-beforeEach(async () => {
-  t = await tempLog();
-  clock = new VirtualClock(T0);
-  log = await t.open({ clock });
-});
-afterEach(async () => {
-  await t.cleanup();
+useClockedLog(T0, (tl, l, c) => {
+  t = tl;
+  log = l;
+  clock = c;
 });
 
 async function logFiles(): Promise<string[]> {
